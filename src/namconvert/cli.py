@@ -1,0 +1,119 @@
+"""The ``namconvert`` command: parse arguments, call the library, report.
+
+Every error a user can cause ends here as ``PATH:LINE:COL: error: message``
+on stderr with exit status 1 (2 for bad usage); never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .config import PAPER_SIZES, Options, make_options
+from .errors import Diagnostic, NamconvertError, has_errors
+
+DEFAULT_SOURCE = Path("source/README.md")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, not {text!r}") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    from .render import FORMATS
+
+    parser = argparse.ArgumentParser(
+        prog="namconvert",
+        description="Turn a conference programme README into a site, booklet, EPUB and feeds.")
+    parser.add_argument("--version", action="version", version=f"namconvert {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def source_command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("source", nargs="?", type=Path, default=DEFAULT_SOURCE,
+                         help=f"the programme README (default: {DEFAULT_SOURCE})")
+        sub.add_argument("--year", type=int, help="the year, when the headings do not say")
+        sub.add_argument("--timezone", help="IANA time zone of the venue, e.g. Europe/London")
+        sub.add_argument("--start-date", type=_date, metavar="YYYY-MM-DD",
+                         help="date of the first day, for headings that name only a weekday")
+        sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
+        return sub
+
+    source_command("parse", "print the programme model as JSON")
+    source_command("check", "report errors and warnings in the programme")
+    build = source_command("build", "write the outputs")
+    build.add_argument("-o", "--output", type=Path, default=Path("build"), metavar="DIR",
+                       help="output folder (default: build)")
+    build.add_argument("--format", default=None, metavar="LIST",
+                       help=f"comma-separated formats (default: all of {','.join(FORMATS)})")
+    build.add_argument("--paper", choices=PAPER_SIZES, help="booklet paper size (default: a5)")
+    build.add_argument("--templates", type=Path, metavar="DIR",
+                       help="folder of templates that override the built-in ones")
+    return parser
+
+
+def _options(args: argparse.Namespace) -> Options:
+    overrides: dict[str, Any] = {
+        "year": args.year, "timezone": args.timezone, "start_date": args.start_date,
+        "paper": getattr(args, "paper", None), "templates": getattr(args, "templates", None),
+    }
+    return make_options(args.source, overrides)
+
+
+def _report(findings: Sequence[Diagnostic]) -> None:
+    for finding in findings:
+        print(finding.format(), file=sys.stderr)
+
+
+def _strict_failure(findings: Sequence[Diagnostic], strict: bool) -> bool:
+    return has_errors(findings) or (strict and bool(findings))
+
+
+def run(args: argparse.Namespace) -> int:
+    from .parse import parse_file
+
+    options = _options(args)
+    if args.command == "check":
+        result = parse_file(args.source, options, raise_on_error=False)
+        _report(result.findings)
+        return 1 if _strict_failure(result.findings, args.strict) else 0
+    result = parse_file(args.source, options)
+    _report(result.findings)
+    if _strict_failure(result.findings, args.strict):
+        return 1
+    if args.command == "parse":
+        from .render.json_model import dumps
+
+        sys.stdout.write(dumps(result.programme))
+        return 0
+    from .build import write_outputs
+
+    assert result.programme is not None
+    formats = args.format.split(",") if args.format else None
+    for path in write_outputs(result.programme, args.source, options, args.output, formats):
+        print(path)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return run(args)
+    except NamconvertError as exc:
+        _report(exc.diagnostics())
+        return 1
+    except KeyboardInterrupt:
+        print("namconvert: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,29 @@
+"""Warnings about a programme that parsed: overlaps and slots outside their day."""
+
+from __future__ import annotations
+
+from .errors import Diagnostic
+from .model import Programme
+
+
+def lint(programme: Programme, path: str) -> list[Diagnostic]:
+    findings: list[Diagnostic] = []
+
+    def warn(line: int, message: str, category: str) -> None:
+        findings.append(Diagnostic(path, line, 1, "warning", message, category))
+
+    for day in programme.days:
+        for session in day.sessions:
+            ordered = sorted(session.slots, key=lambda s: (s.start, s.end))
+            for before, after in zip(ordered, ordered[1:], strict=False):
+                if after.start < before.end:
+                    warn(after.line, f"{after.title!r} ({after.start:%H:%M}) overlaps "
+                         f"{before.title!r} ({before.start:%H:%M}-{before.end:%H:%M})",
+                         "time.overlap")
+            for slot in session.slots:
+                if (day.start and slot.start < day.start) or (day.end and slot.end > day.end):
+                    warn(slot.line, f"{slot.title!r} ({slot.start:%H:%M}-{slot.end:%H:%M}) is "
+                         f"outside the day's hours ({day.start:%H:%M}-{day.end:%H:%M})"
+                         if day.start and day.end else
+                         f"{slot.title!r} is outside the day's hours", "time.window")
+    return findings

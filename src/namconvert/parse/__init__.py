@@ -1,0 +1,75 @@
+"""Read a programme README into the model.
+
+``parse_file`` is the one entry point: it reads the file (refusing what is not
+text or too large), assembles the model, adds the model-level warnings of
+:mod:`namconvert.lint`, and raises :class:`ParseError` when there is any error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config import Options
+from ..errors import Diagnostic, InputError, ParseError, has_errors
+from ..lint import lint
+from ..model import Programme
+from .document import read_programme
+
+__all__ = ["ParseResult", "parse_file", "parse_text", "read_source"]
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    programme: Programme | None  # None when there were errors
+    findings: list[Diagnostic]
+
+
+def read_source(path: Path, max_bytes: int) -> str:
+    """The source as text; refuse what is missing, too large, binary or not UTF-8."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"input is {size:,} bytes, over the limit of {max_bytes:,} "
+                             "(set max_bytes in namconvert.toml to raise it)", path, 1)
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise InputError("is a folder, not a programme file", path, 1) from None
+    except FileNotFoundError:
+        raise InputError("no such file", path, 1) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path, 1) from None
+    if b"\0" in data:
+        line = data.count(b"\n", 0, data.index(b"\0")) + 1
+        raise InputError("not a text file (contains NUL bytes)", path, line)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InputError(f"not UTF-8 text (byte 0x{data[exc.start]:02x})", path, line,
+                         col) from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_text(text: str, path: str | Path, options: Options) -> ParseResult:
+    programme, findings = read_programme(text, path, options)
+    if programme is not None and not has_errors(findings):
+        findings = findings + lint(programme, str(path))
+    findings.sort(key=lambda d: (d.line, d.col))
+    if has_errors(findings):
+        return ParseResult(None, findings)
+    return ParseResult(programme, findings)
+
+
+def parse_file(path: Path, options: Options, *, raise_on_error: bool = True) -> ParseResult:
+    """Parse PATH; with RAISE_ON_ERROR, errors (not warnings) raise :class:`ParseError`."""
+    try:
+        result = parse_text(read_source(path, options.max_bytes), path, options)
+    except InputError as exc:
+        if raise_on_error:
+            raise
+        return ParseResult(None, exc.diagnostics())
+    if raise_on_error and result.programme is None:
+        raise ParseError(result.findings)
+    return result

@@ -1,0 +1,94 @@
+"""Small pure helpers that turn source fragments (HTML or inline Markdown) into model text."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from functools import lru_cache
+
+import nh3
+from markdown_it import MarkdownIt
+
+from ..model import Link
+
+INLINE_TAGS = frozenset({"b", "i", "em", "strong", "sup", "sub", "code", "br", "p", "a"})
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+
+_TAG = re.compile(r"<[^>]*>")
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
+_ANCHOR = re.compile(r'<a href="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)
+_FORMATTING = "b|i|em|strong"
+_WRAPPED = re.compile(rf"^<({_FORMATTING})>(.*)</\1>$", re.DOTALL)
+_EMPTY_FORMATTING = re.compile(rf"<({_FORMATTING}|code|sup|sub)>\s*</\1>")
+
+
+def plain_text(fragment: str) -> str:
+    """Tags stripped, ``<br>`` and runs of white space made one space, entities decoded."""
+    text = _TAG.sub(" ", _BR.sub(" ", fragment))
+    return _SPACE.sub(" ", html.unescape(text)).strip()
+
+
+def sanitise(fragment: str) -> str:
+    """Keep only inline formatting and http(s)/mailto links; drop everything else."""
+    cleaned: str = nh3.clean(fragment, tags=set(INLINE_TAGS), attributes={"a": {"href"}},
+                             url_schemes=set(LINK_SCHEMES), link_rel=None,
+                             clean_content_tags={"script", "style"}, strip_comments=True)
+    return cleaned
+
+
+def squash_space(fragment: str) -> str:
+    return _SPACE.sub(" ", fragment).strip()
+
+
+def unwrap(fragment: str) -> str:
+    """Drop formatting that wraps the whole fragment: a table's styling, not the author's emphasis."""
+    text = squash_space(fragment)
+    while (match := _WRAPPED.match(text)) and "<" + match.group(1) + ">" not in match.group(2):
+        text = match.group(2).strip()
+    return text
+
+
+def title_html(fragment: str) -> str:
+    """A title's inline HTML: sanitised, ``<br>`` as a space, whole-title styling dropped."""
+    cleaned = _EMPTY_FORMATTING.sub("", sanitise(_BR.sub(" ", fragment)))
+    return unwrap(cleaned)
+
+
+def links_in(fragment_html: str) -> tuple[Link, ...]:
+    """The links of sanitised HTML, in order."""
+    return tuple(Link(plain_text(text) or html.unescape(url), html.unescape(url))
+                 for url, text in _ANCHOR.findall(fragment_html))
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False})
+
+
+def inline_markdown(text: str) -> str:
+    """Inline Markdown (links, emphasis, code, raw inline HTML) to HTML."""
+    if not any(c in text for c in "*_[`\\<&"):
+        return html.escape(text, quote=False)
+    rendered: str = _markdown().renderInline(text)
+    return rendered
+
+
+def slugify(text: str, max_words: int = 8) -> str:
+    """A stable, readable ASCII slug."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    return "-".join(words[:max_words]) or "item"
+
+
+def strip_label(fragment_html: str, labels: str = r"abstract|summary") -> str:
+    """Drop a leading "Abstract:" label (possibly inside formatting) from sanitised HTML."""
+    pattern = re.compile(
+        rf"^\s*(<({_FORMATTING})>\s*)*(?:{labels})\s*(</({_FORMATTING})>\s*)*:\s*"
+        rf"(</({_FORMATTING})>\s*)*", re.IGNORECASE)
+    match = pattern.match(fragment_html)
+    if not match:
+        return fragment_html
+    # Re-sanitising balances formatting the label opened and the text closes.
+    return sanitise(fragment_html[match.end():]).strip()
