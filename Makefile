@@ -11,7 +11,7 @@ OUT ?= build
 NAMCONVERT := $(BIN)/namconvert
 INPUTS := $(SOURCE) $(wildcard $(CONFIG)) $(shell find src/namconvert templates -type f ! -name '*.pyc' 2>/dev/null)
 
-.PHONY: all test lint typecheck system-deps clean html json venv
+.PHONY: all test lint typecheck system-deps clean venv html json pdf epub ics frab
 
 all: $(OUT)/.built
 
@@ -28,13 +28,20 @@ $(OUT)/.built: $(INPUTS) $(INSTALLED)
 	$(NAMCONVERT) build $(SOURCE) -o $(OUT) > /dev/null
 	@touch $@
 
-html: $(OUT)/index.html
-$(OUT)/index.html: $(INPUTS) $(INSTALLED)
-	$(NAMCONVERT) build $(SOURCE) -o $(OUT) --format html > /dev/null
-
-json: $(OUT)/programme.json
-$(OUT)/programme.json: $(INPUTS) $(INSTALLED)
-	$(NAMCONVERT) build $(SOURCE) -o $(OUT) --format json > /dev/null
+# One target per format: `make html`, `make pdf`, ... rebuild just that output.
+define format_target
+$(1): $(OUT)/$(2)
+$(OUT)/$(2): $(INPUTS) $(INSTALLED)
+	$(NAMCONVERT) build $(SOURCE) -o $(OUT) --format $(3) > /dev/null
+endef
+$(eval $(call format_target,html,index.html,html))
+$(eval $(call format_target,json,programme.json,json))
+$(eval $(call format_target,pdf,programme.pdf,pdf))
+$(eval $(call format_target,epub,programme.epub,epub))
+$(eval $(call format_target,ics,programme.ics,ics))
+frab: $(OUT)/schedule.xml
+$(OUT)/schedule.xml: $(INPUTS) $(INSTALLED)
+	$(NAMCONVERT) build $(SOURCE) -o $(OUT) --format frab_xml,frab_json > /dev/null
 
 # Debian packages the browser, EPUB and PDF checks use; installed when missing and we are root.
 system-deps:

@@ -1,58 +1,12 @@
-"""Shared test helpers.
-
-``needs`` skips a test whose outside part (a browser, epubcheck, ../shared/) is
-missing, except under CI=true, where a missing part is a failure.
-"""
+"""Fixtures shared by every test module; helpers live in support.py."""
 
 from __future__ import annotations
 
-import os
-import shutil
-from pathlib import Path
-
 import pytest
+from support import SOURCE, load
 
 from namconvert.config import Options, make_options
 from namconvert.model import Programme
-from namconvert.parse import parse_file
-
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SOURCE = ROOT / "source" / "README.md"
-SHARED = ROOT.parent / "shared"
-CORPUS = SHARED / "corpus"
-SCHEMAS = SHARED / "schemas"
-IN_CI = os.environ.get("CI", "").lower() == "true"
-
-
-def needs(condition: bool, message: str) -> None:
-    """Skip (or, under CI=true, fail) when CONDITION is false."""
-    if condition:
-        return
-    if IN_CI:
-        pytest.fail(f"{message} (CI=true: a missing check is a failure)")
-    pytest.skip(message)
-
-
-def needs_program(name: str) -> str:
-    path = shutil.which(name)
-    needs(path is not None, f"{name} is not installed (make system-deps installs it)")
-    assert path is not None
-    return path
-
-
-def shared_file(*parts: str) -> Path:
-    path = SHARED.joinpath(*parts)
-    needs(path.exists(), f"{path} is absent")
-    return path
-
-
-def load(path: Path, **overrides: object) -> Programme:
-    """Parse PATH with its config and OVERRIDES; the programme must have no errors."""
-    options = make_options(path, dict(overrides))
-    programme = parse_file(path, options).programme
-    assert programme is not None
-    return programme
 
 
 @pytest.fixture(scope="session")
