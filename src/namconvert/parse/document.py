@@ -155,10 +155,12 @@ class _Reader:
                           and _is_day_heading(h.text)), None)
         day: _DayDraft | None = None
         session: _SessionDraft | None = None
+        in_preamble = True  # under the title, before any other heading
         for block in blocks:
             if block is title_block:
                 continue
             if block.kind == "heading":
+                in_preamble = False
                 if day_level is not None and block.level == day_level and _is_day_heading(block.text):
                     day, session = self._open_day(block), None
                 elif day_level is None or block.level <= day_level:
@@ -169,7 +171,7 @@ class _Reader:
                     day.sessions.append(session)
                 continue
             if day is None:
-                if not self.days:
+                if in_preamble:
                     self._preamble(block)
                 continue
             if block.kind in ("html_table", "pipe_table"):
@@ -311,7 +313,7 @@ class _Reader:
         title = plain_text(shown_title)
         abstract_html = None
         if raw.abstract_html is not None:
-            abstract_html = strip_label(sanitise(raw.abstract_html)).strip() or None
+            abstract_html = squash_space(strip_label(sanitise(raw.abstract_html))) or None
         abstract = plain_text(abstract_html) if abstract_html else None
         kind = classify(title, bool(speakers), abstract is not None)
         if not title:

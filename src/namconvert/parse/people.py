@@ -8,7 +8,8 @@ from ..model import Person, Speaker
 from .text import inline_markdown, links_in, plain_text, sanitise
 
 # "A & B", "A and B", "A / B", "A; B", "A or B" (two candidates: both are listed).
-_SPEAKER_SPLIT = re.compile(r"\s*(?:&|\band\b|/|;|\bor\b|<br\s*/?>)\s*", re.IGNORECASE)
+_SPLIT_OR_PAREN = re.compile(r"[()]|\s*(?:&|\band\b|/|;|\bor\b)\s*", re.IGNORECASE)
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _AFFILIATION = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
 _PERSON_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*", re.IGNORECASE)
 _ROLE_LINE = re.compile(r"^\s*(?:\*\*|__)?\s*(organi[sz]ers?|convenors?|chairs?|chaired by|"
@@ -28,12 +29,13 @@ def _speaker(text: str) -> Speaker | None:
 def speakers_from_html(cell_html: str) -> tuple[Speaker, ...]:
     """Names from a speaker cell, split on the joiners people write between them.
 
-    Splitting happens outside parentheses only, so "(Jones & Co)" stays one affiliation.
+    Splitting happens on the cell's plain text and outside parentheses only, so
+    "(Jones & Co)" stays one affiliation.
     """
+    text = plain_text(_BR.sub(" ; ", cell_html))
     parts: list[str] = []
     depth, last = 0, 0
-    text = cell_html
-    for match in re.finditer(r"[()]|" + _SPEAKER_SPLIT.pattern, text, re.IGNORECASE):
+    for match in _SPLIT_OR_PAREN.finditer(text):
         token = match.group(0)
         if token == "(":
             depth += 1

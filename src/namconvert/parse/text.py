@@ -16,6 +16,8 @@ INLINE_TAGS = frozenset({"b", "i", "em", "strong", "sup", "sub", "code", "br", "
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 
 _TAG = re.compile(r"<[^>]*>")
+_BREAKING_TAG = re.compile(r"</?(?:br|p|div|blockquote|li|ul|ol|tr|td|th|h[1-6]|hr)\b[^>]*>",
+                           re.IGNORECASE)
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 _ANCHOR = re.compile(r'<a href="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)
@@ -26,7 +28,7 @@ _EMPTY_FORMATTING = re.compile(rf"<({_FORMATTING}|code|sup|sub)>\s*</\1>")
 
 def plain_text(fragment: str) -> str:
     """Tags stripped, ``<br>`` and runs of white space made one space, entities decoded."""
-    text = _TAG.sub(" ", _BR.sub(" ", fragment))
+    text = _TAG.sub("", _BREAKING_TAG.sub(" ", fragment))
     return _SPACE.sub(" ", html.unescape(text)).strip()
 
 
