@@ -43,7 +43,7 @@ class NamconvertError(Exception):
         self.col = col
 
     def diagnostics(self) -> list[Diagnostic]:
-        return [Diagnostic(self.path or "namconvert", self.line or 0, self.col, "error",
+        return [Diagnostic(self.path or "namconvert", self.line or 1, self.col, "error",
                            self.message, self.category)]
 
 

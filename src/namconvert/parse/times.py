@@ -40,6 +40,7 @@ class Clock:
     minute: int
     meridiem: str | None  # "am", "pm" or None
     has_minutes: bool = True
+    padded: bool = False  # "09:40": a leading zero means the 24-hour clock
 
     def to_time(self) -> dt.time:
         hour = self.hour
@@ -60,7 +61,8 @@ def _clock(hour: str, minute: str | None, meridiem: str | None) -> Clock:
     tag = None
     if meridiem:
         tag = "pm" if meridiem.lower().startswith("p") else "am"
-    return Clock(int(hour), int(minute) if minute else 0, tag, minute is not None)
+    return Clock(int(hour), int(minute) if minute else 0, tag, minute is not None,
+                 hour.startswith("0") and len(hour) == 2)
 
 
 def find_range(text: str) -> tuple[re.Match[str], Clock, Clock] | None:
@@ -71,7 +73,8 @@ def find_range(text: str) -> tuple[re.Match[str], Clock, Clock] | None:
         # A bare number on both sides ("2-3") is not a time range; one with minutes or am/pm is.
         if (start.has_minutes or start.meridiem) and (end.has_minutes or end.meridiem):
             if start.meridiem is None and end.meridiem is not None and start.hour <= end.hour:
-                start = Clock(start.hour, start.minute, end.meridiem, start.has_minutes)
+                start = Clock(start.hour, start.minute, end.meridiem, start.has_minutes,
+                              start.padded)
             return match, start, end
     return None
 
@@ -129,7 +132,7 @@ def resolve_date(written: WrittenDate, year: int | None, not_before: dt.date | N
         try:
             return dt.date(use_year, written.month, written.day)
         except ValueError:
-            raise TimeFormatError(f"impossible date {written.day} {MONTHS[written.month - 1]}"
+            raise TimeFormatError(f"impossible date {written.day} {MONTHS[written.month - 1].title()}"
                                   f" {use_year}") from None
     if written.weekday is not None:
         if not_before is None:

@@ -75,20 +75,33 @@ def parse_time_cell(text: str) -> tuple[Clock, Clock | None]:
 
 
 class ClockReader:
-    """Turns written clocks into times, reading 12-hour times without am/pm by monotonicity."""
+    """Turns written clocks into times, reading 12-hour times without am/pm by monotonicity.
+
+    "12:30-1:10" after "12:00" is afternoon. A table that writes any hour past 12, or
+    an hour with a leading zero ("09:40"), uses the 24-hour clock and is read as written.
+    """
 
     def __init__(self) -> None:
-        self.previous: dt.time | None = None
+        self.twenty_four_hour = False
+        self.previous_start: dt.time | None = None
 
-    def read(self, clock: Clock) -> dt.time:
+    def read(self, clock: Clock, not_before: dt.time | None) -> dt.time:
         time = clock.to_time()
-        if (clock.meridiem is None and self.previous is not None and time < self.previous
-                and 1 <= clock.hour < 12):
+        if clock.hour > 12 or clock.padded:
+            self.twenty_four_hour = True
+        if (not self.twenty_four_hour and clock.meridiem is None and not_before is not None
+                and time < not_before and 1 <= clock.hour < 12):
             afternoon = dt.time(clock.hour + 12, clock.minute)
-            if afternoon >= self.previous:
+            if afternoon >= not_before:
                 time = afternoon
-        self.previous = time
         return time
+
+    def read_range(self, start_clock: Clock, end_clock: Clock | None) -> tuple[dt.time,
+                                                                               dt.time | None]:
+        start = self.read(start_clock, self.previous_start)
+        end = self.read(end_clock, start) if end_clock else None
+        self.previous_start = start
+        return start, end
 
 
 def _is_abstract_row(row: Row, columns: dict[Column, int]) -> bool:
@@ -146,8 +159,7 @@ def _row_slot(row: Row, columns: dict[Column, int], clocks: ClockReader,
     time_text = plain_text(time_cell.html)
     try:
         start_clock, end_clock = parse_time_cell(time_text)
-        start = clocks.read(start_clock)
-        end = clocks.read(end_clock) if end_clock else None
+        start, end = clocks.read_range(start_clock, end_clock)
     except TimeFormatError as exc:
         report(time_cell.line, time_cell.col, str(exc), "time.format")
         return None
@@ -166,7 +178,8 @@ def _row_slot(row: Row, columns: dict[Column, int], clocks: ClockReader,
 
 def fill_open_ends(slots: list[RawSlot], day_end: dt.time | None) -> list[RawSlot]:
     """A slot written with only a start ends when the next one starts (or the day ends)."""
-    for this, following in zip(slots, [*slots[1:], None], strict=True):
+    for index, this in enumerate(slots):
         if this.end is None:
+            following = slots[index + 1] if index + 1 < len(slots) else None
             this.end = following.start if following else day_end
     return slots
