@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from support import SOURCE, load
 
 from namconvert.config import Options, make_options
 from namconvert.model import Programme
+from support import SOURCE, load
 
 
 @pytest.fixture(scope="session")

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from support import ROOT, SOURCE
 
 from namconvert.cli import main
+from support import ROOT, SOURCE
 
 SCHEMA = json.loads((ROOT / "schema" / "programme.schema.json").read_text(encoding="utf-8"))
 

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
-from support import CORPUS, FIXTURES, SOURCE, load, needs
 
 from namconvert.model import Link, Person, Programme, Speaker
 from namconvert.serialise import to_dict
+from support import CORPUS, FIXTURES, SOURCE, load, needs
 
 SHAPES = FIXTURES / "shapes"
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import jsonschema
-from support import ROOT
 
 from namconvert.model import Programme
 from namconvert.serialise import from_dict, to_dict
+from support import ROOT
 
 SCHEMA = json.loads((ROOT / "schema" / "programme.schema.json").read_text(encoding="utf-8"))
 

@@ -57,6 +57,15 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--paper", choices=PAPER_SIZES, help="booklet paper size (default: a5)")
     build.add_argument("--templates", type=Path, metavar="DIR",
                        help="folder of templates that override the built-in ones")
+    generate = commands.add_parser("generate", help="write a synthetic programme README",
+                                   description="Write a seeded synthetic programme README "
+                                   "(for benchmarks and scale tests).")
+    generate.add_argument("--talks", type=int, required=True, metavar="N",
+                          help="number of talks")
+    generate.add_argument("--seed", type=int, default=0, metavar="S",
+                          help="random seed: the same seed gives the same README (default: 0)")
+    generate.add_argument("-o", "--output", type=Path, metavar="FILE",
+                          help="write to FILE instead of standard output")
     return parser
 
 
@@ -77,9 +86,28 @@ def _strict_failure(findings: Sequence[Diagnostic], strict: bool) -> bool:
     return has_errors(findings) or (strict and bool(findings))
 
 
+def _generate(args: argparse.Namespace) -> int:
+    from .synth import generate
+
+    try:
+        text = generate(args.talks, args.seed)
+    except ValueError as exc:
+        raise NamconvertError(str(exc), "namconvert generate") from None
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        args.output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise NamconvertError(f"cannot write: {exc.strerror}", args.output) from None
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     from .parse import parse_file
 
+    if args.command == "generate":
+        return _generate(args)
     options = _options(args)
     if args.command == "check":
         result = parse_file(args.source, options, raise_on_error=False)
@@ -87,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
         return 1 if _strict_failure(result.findings, args.strict) else 0
     result = parse_file(args.source, options)
     _report(result.findings)
-    if _strict_failure(result.findings, args.strict):
+    if _strict_failure(result.findings, args.strict) or result.programme is None:
         return 1
     if args.command == "parse":
         from .render.json_model import dumps
@@ -96,7 +124,6 @@ def run(args: argparse.Namespace) -> int:
         return 0
     from .build import write_outputs
 
-    assert result.programme is not None
     formats = args.format.split(",") if args.format else None
     for path in write_outputs(result.programme, args.source, options, args.output, formats):
         print(path)

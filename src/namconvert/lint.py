@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from .errors import Diagnostic
 from .model import Programme
 
@@ -15,7 +17,7 @@ def lint(programme: Programme, path: str) -> list[Diagnostic]:
     for day in programme.days:
         for session in day.sessions:
             ordered = sorted(session.slots, key=lambda s: (s.start, s.end))
-            for before, after in zip(ordered, ordered[1:], strict=False):
+            for before, after in pairwise(ordered):
                 if after.start < before.end:
                     warn(after.line, f"{after.title!r} ({after.start:%H:%M}) overlaps "
                          f"{before.title!r} ({before.start:%H:%M}-{before.end:%H:%M})",

@@ -112,8 +112,8 @@ def find_date(text: str) -> WrittenDate:
     weekday_match = WEEKDAY_RE.search(text)
     weekday = weekday_number(weekday_match.group(0)) if weekday_match else None
     if iso := ISO_DATE_RE.search(text):
-        year, month, day = (int(g) for g in iso.groups())
-        return WrittenDate(weekday, day, month, year, iso.span())
+        iso_year, month, day = (int(g) for g in iso.groups())
+        return WrittenDate(weekday, day, month, iso_year, iso.span())
     for regex, day_group, month_group in ((DAY_MONTH_RE, 1, 2), (MONTH_DAY_RE, 2, 1)):
         if match := regex.search(text):
             year = int(match.group(3)) if match.group(3) else None
