@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests use (chromium for the browser checks, epubcheck,
-# poppler-utils for pdftoppm) when they are missing and this machine lets us (root + apt-get).
+# poppler-utils for pdftoppm, Java for epubcheck and the Nu validator) when they are missing and this machine lets us (root + apt-get).
 # Without them the affected tests skip with a message, except under CI=true, where they fail.
 set -euo pipefail
-wanted=(chromium:chromium epubcheck:epubcheck pdftoppm:poppler-utils)
+wanted=(chromium:chromium epubcheck:epubcheck pdftoppm:poppler-utils java:default-jre-headless)
 missing=()
 for pair in "${wanted[@]}"; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")

@@ -1,0 +1,269 @@
+"""The programme site's HTML, read back with BeautifulSoup."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import icalendar
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+from namconvert import render as registry
+from namconvert.config import Options
+from namconvert.model import Programme, Slot
+from namconvert.output import OutputWriter
+from namconvert.render import Renderer, html
+from namconvert.schedule import placed_slots, speaker_index, surname_key
+
+EMILY = "2022-07-13-1635-the-power-and-caveats-of-clustering"
+
+
+def build(tmp_path: Path, programme: Programme, options: Options) -> BeautifulSoup:
+    out = OutputWriter(tmp_path)
+    html.render(programme, replace(options, source_date_epoch=1657700000), out)
+    out.commit()
+    return BeautifulSoup((tmp_path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture()
+def page(tmp_path: Path, seed: Programme, seed_options: Options) -> BeautifulSoup:
+    return build(tmp_path, seed, seed_options)
+
+
+def text(tag: Tag | None) -> str:
+    assert tag is not None
+    return " ".join(tag.get_text().split())
+
+
+def element(page: BeautifulSoup, element_id: str) -> Tag:
+    found = page.find(id=element_id)
+    assert isinstance(found, Tag), f"no element with id {element_id!r}"
+    return found
+
+
+def fake_renderer(name: str, title: str, output: str, media_type: str) -> Renderer:
+    return Renderer(name, Path(output).suffix, media_type, title, output,
+                    lambda p, o, w: [], f"fake.{name}")
+
+
+def test_every_slot_has_its_anchor_time_speakers_title_and_abstract(page, seed):
+    placed = list(placed_slots(seed))
+    assert len(placed) == 14
+    for p in placed:
+        slot = element(page, p.slot.id)
+        assert slot.name == "article"
+        assert text(slot.select_one(".time .start")) == p.slot.start.strftime("%H:%M")
+        assert text(slot.select_one(".time .end")) == p.slot.end.strftime("%H:%M")
+        assert slot.select_one(".time .start")["datetime"] == p.start.isoformat()
+        assert text(slot.select_one(".title")) == p.slot.title
+        speakers = [text(s) for s in slot.select(".speaker")]
+        assert speakers == [s.name for s in p.slot.speakers]
+        abstract = slot.select_one(".abstract-text")
+        if p.slot.abstract is None:
+            assert abstract is None
+        else:
+            assert text(abstract) == " ".join(p.slot.abstract.split())
+
+
+def test_abstract_links_survive_and_abstracts_collapse_in_details(page):
+    niall = element(page, "2022-07-14-1435-limits-of-implicit-inference-for-scientific")
+    hrefs = [a["href"] for a in niall.select(".abstract-text a")]
+    assert hrefs == ["https://arxiv.org/abs/2009.08459", "https://arxiv.org/abs/2202.02306"]
+    details = niall.select_one("details.abstract")
+    assert details is not None and text(details.summary) == "Abstract"
+
+
+def test_slots_carry_utc_instants_for_the_local_time_toggle(page):
+    emily = element(page, EMILY)
+    assert emily["data-start"] == "2022-07-13T15:35:00Z"
+    assert emily["data-end"] == "2022-07-13T15:55:00Z"
+
+
+def test_time_zone_is_named_in_visible_text(page):
+    status = element(page, "tz-status")
+    assert "Europe/London" in text(status)
+    assert "BST" in text(status)
+    assert {text(z) for z in page.select(".slot .time .zone")} == {"BST"}
+
+
+def test_title_description_and_session_links(page, seed):
+    assert text(page.h1) == seed.title
+    assert seed.description in text(page.select_one("header .description"))
+    session = seed.days[0].sessions[0]
+    heading = element(page, session.id).h3
+    assert heading is not None and heading.a is not None
+    assert heading.a["href"] == session.url
+    assert text(heading) == session.title
+
+
+def test_day_anchors_and_navigation(page, seed):
+    nav_targets = [a["href"] for a in page.select("nav.day-nav a")]
+    for day in seed.days:
+        section = element(page, f"day-{day.date.isoformat()}")
+        assert section.name == "section"
+        assert f"#day-{day.date.isoformat()}" in nav_targets
+        assert [s["id"] for s in section.select("section.session")] == [s.id for s in day.sessions]
+    assert "#speakers" in nav_targets
+
+
+def test_speaker_index_is_sorted_by_surname_and_links_to_slots(page, seed):
+    entries = page.select("#speakers > ul > li")
+    names = [text(e.select_one(".speaker-name")) for e in entries]
+    assert names == sorted(names, key=surname_key)
+    assert names == [e.name for e in speaker_index(seed)]
+    assert "Emily Hunt" in names and names.index("Timothy A Davis") < names.index("Emily Hunt")
+    for entry in entries:
+        for link in entry.select(".speaker-talks a"):
+            target = element(page, link["href"].removeprefix("#"))
+            assert text(entry.select_one(".speaker-name")) in text(target.select_one(".speakers"))
+
+
+def test_download_links_for_pdf_and_epub(tmp_path, seed, seed_options, monkeypatch):
+    monkeypatch.setitem(registry.RENDERERS, "epub",
+                        fake_renderer("epub", "EPUB e-book", "programme.epub", "application/epub+zip"))
+    monkeypatch.setitem(registry.RENDERERS, "pdf",
+                        fake_renderer("pdf", "PDF booklet", "programme.pdf", "application/pdf"))
+    page = build(tmp_path, seed, seed_options)
+    links = {a["href"]: (text(a), a["type"]) for a in page.select("nav.downloads a")}
+    assert links["programme.pdf"] == ("PDF booklet", "application/pdf")
+    assert links["programme.epub"] == ("EPUB e-book", "application/epub+zip")
+    assert "index.html" not in links
+
+
+def test_calendar_links_point_at_the_ics_files_when_that_format_exists(tmp_path, seed, seed_options,
+                                                                       monkeypatch):
+    monkeypatch.setitem(registry.RENDERERS, "ics",
+                        fake_renderer("ics", "Calendar", "programme.ics", "text/calendar"))
+    page = build(tmp_path, seed, seed_options)
+    for p in placed_slots(seed):
+        link = element(page, p.slot.id).select_one("a.calendar")
+        assert link is not None and link["href"] == f"ics/{p.slot.id}.ics"
+        assert text(link).startswith("Add to calendar")
+    for day in seed.days:
+        link = element(page, f"day-{day.date.isoformat()}").select_one(".day-calendar a")
+        assert link is not None and link["href"] == f"ics/day-{day.date.isoformat()}.ics"
+
+
+def test_calendar_links_fall_back_to_a_data_url_event(tmp_path, seed, seed_options, monkeypatch):
+    monkeypatch.delitem(registry.RENDERERS, "ics", raising=False)
+    page = build(tmp_path, seed, seed_options)
+    link = element(page, EMILY).select_one("a.calendar")
+    assert link is not None and link["href"].startswith("data:text/calendar")
+    assert link["download"] == f"{EMILY}.ics"
+    from urllib.parse import unquote
+
+    body = unquote(link["href"].split(",", 1)[1])
+    assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
+    event = icalendar.Calendar.from_ical(body).walk("VEVENT")[0]
+    assert event.decoded("DTSTART") == dt.datetime(2022, 7, 13, 15, 35, tzinfo=dt.UTC)
+    assert event.decoded("DTEND") == dt.datetime(2022, 7, 13, 15, 55, tzinfo=dt.UTC)
+    assert "Emily Hunt" in str(event["SUMMARY"])
+    assert page.select(".day-calendar") == []
+
+
+def test_content_security_policy_allows_only_the_site_itself(page):
+    meta = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    assert isinstance(meta, Tag)
+    policy = dict(d.strip().split(" ", 1) for d in meta["content"].split(";"))
+    assert policy["default-src"] == "'self'"
+    assert policy["script-src"] == "'self'"
+    assert policy["style-src"] == "'self'"
+    assert "unsafe-inline" not in meta["content"]
+    assert not re.search(r"https?:", meta["content"])
+
+
+def test_no_inline_script_or_style(page):
+    assert all(s.get("src") for s in page.find_all("script"))
+    assert page.find("style") is None
+    assert page.find(attrs={"style": True}) is None
+    assert not any(k.startswith("on") for tag in page.find_all(True) for k in tag.attrs)
+
+
+def test_resources_are_the_sites_own_files(page, tmp_path):
+    resources = [t.get("src") for t in page.find_all(["script", "img", "iframe", "source", "audio",
+                                                      "video", "embed"])]
+    resources += [t["href"] for t in page.find_all("link")]
+    assert resources
+    for url in resources:
+        assert url and not re.match(r"^([a-z]+:|//)", url), url
+        assert (tmp_path / url.split("?")[0]).is_file(), url
+
+
+def test_open_graph_and_description_meta(page, seed):
+    def meta(**attrs: str) -> str:
+        found = page.find("meta", attrs=attrs)
+        assert isinstance(found, Tag), attrs
+        return str(found["content"])
+
+    assert meta(property="og:title") == seed.title
+    assert meta(property="og:type") == "website"
+    assert seed.description in meta(property="og:description")
+    assert "13–14 July 2022" in meta(name="description")
+
+
+def test_og_url_and_canonical_come_from_base_url(tmp_path, seed, seed_options):
+    page = build(tmp_path, seed, replace(seed_options, base_url="https://example.org/nam/"))
+    og = page.find("meta", attrs={"property": "og:url"})
+    assert isinstance(og, Tag) and og["content"] == "https://example.org/nam/"
+    canonical = page.find("link", rel="canonical")
+    assert isinstance(canonical, Tag) and canonical["href"] == "https://example.org/nam/"
+
+
+def test_controls_are_hidden_until_the_script_runs(page):
+    controls = element(page, "controls")
+    assert controls.has_attr("hidden")
+    assert element(page, "filter").name == "input"
+    label = page.find("label", attrs={"for": "filter"})
+    assert isinstance(label, Tag)
+
+
+def _hostile(seed: Programme) -> Programme:
+    day = seed.days[0]
+    session = day.sessions[0]
+    slot: Slot = replace(session.slots[1], title="<script>alert(1)</script> {{ 7*7 }}",
+                         speakers=(replace(session.slots[1].speakers[0], name="<b>Eve</b>"),))
+    session = replace(session, title="{% raw %}<img src=x onerror=alert(1)>",
+                      slots=(session.slots[0], slot, *session.slots[2:]))
+    return replace(seed, title="NAM <script>", days=(replace(day, sessions=(session,)),
+                                                     *seed.days[1:]))
+
+
+def test_plain_text_is_escaped_and_template_syntax_printed_as_written(tmp_path, seed, seed_options):
+    page = build(tmp_path, _hostile(seed), seed_options)
+    assert [s["src"].split("?")[0] for s in page.find_all("script")] == ["assets/site.js"]
+    assert page.find("img") is None and page.find("b") is None
+    assert text(page.h1) == "NAM <script>"
+    assert text(page.select_one("h3")) == "{% raw %}<img src=x onerror=alert(1)>"
+    emily = element(page, EMILY)
+    assert text(emily.select_one(".speaker")) == "<b>Eve</b>"
+    assert "{{ 7*7 }}" in text(emily.select_one(".visually-hidden"))
+
+
+def test_zone_label_names_the_abbreviation_and_offset(seed):
+    assert html.zone_label(seed) == "Europe/London (BST, UTC+01:00)"
+
+
+def test_zone_label_across_a_clock_change_names_only_the_zone(seed):
+    later = replace(seed.days[1], date=dt.date(2022, 11, 3))
+    programme = replace(seed, days=(seed.days[0], later))
+    assert html.zone_label(programme) == "Europe/London"
+    zones = {html.zone_abbreviation(p.start) for p in placed_slots(programme)}
+    assert zones == {"BST", "GMT"}
+
+
+def test_zone_without_letters_shows_the_offset(seed):
+    moment = dt.datetime(2022, 7, 13, 16, 35, tzinfo=__import__("zoneinfo").ZoneInfo("Asia/Dubai"))
+    assert html.zone_abbreviation(moment) == "UTC+04:00"
+
+
+def test_stylesheet_has_dark_mode_and_a_print_layout_one_day_per_page(tmp_path, page):
+    css = (tmp_path / "assets" / "style.css").read_text(encoding="utf-8")
+    assert "@media (prefers-color-scheme: dark)" in css
+    printing = css[css.index("@media print"):]
+    assert re.search(r"\.day\s*\{[^}]*break-before:\s*page", printing)
+    assert re.search(r"\.day-nav[^{]*\{\s*display:\s*none", printing)
+    assert not re.search(r"url\(\s*['\"]?(https?:)?//", css)
+    assert "@import" not in css

@@ -1,0 +1,165 @@
+"""``namconvert serve``: a local preview that rebuilds on change and reloads the page."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from namconvert.cli import main
+from namconvert.config import Options, make_options
+from namconvert.serve import (
+    SCRIPT_PATH,
+    SCRIPT_TAG,
+    STATE_PATH,
+    Preview,
+    ServeError,
+    inject_reload,
+    is_relevant,
+)
+from namconvert.templating import builtin_templates
+from support import SOURCE
+
+
+def get(url: str) -> tuple[int, str, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.headers["Content-Type"], response.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, "", ""
+
+
+def wait_for(check: Callable[[], bool], seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.1)
+    raise AssertionError("timed out waiting for a rebuild")
+
+
+class Site:
+    def __init__(self, preview: Preview, folder: Path) -> None:
+        self.preview = preview
+        self.folder = folder
+        self.readme = folder / "README.md"
+
+    def state(self) -> dict[str, object]:
+        return json.loads(get(self.preview.url + STATE_PATH.lstrip("/"))[2])
+
+    def page(self) -> str:
+        return get(self.preview.url)[2]
+
+    def edit(self, old: str, new: str, path: Path | None = None) -> int:
+        """Change a watched file; return the build version the change must produce."""
+        path = path or self.readme
+        before = int(self.state()["version"])  # type: ignore[call-overload]
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        return before + 1
+
+    def wait_version(self, version: int) -> dict[str, object]:
+        wait_for(lambda: int(self.state()["version"]) >= version)  # type: ignore[call-overload]
+        return self.state()
+
+
+@pytest.fixture()
+def site(tmp_path: Path) -> Iterator[Site]:
+    folder = tmp_path / "source"
+    shutil.copytree(SOURCE.parent, folder)
+    templates = tmp_path / "templates" / "html"
+    templates.mkdir(parents=True)
+    shutil.copy(builtin_templates() / "html" / "index.html.jinja", templates)
+
+    def options() -> Options:
+        return make_options(folder / "README.md", {"templates": tmp_path / "templates"})
+
+    with Preview(folder / "README.md", options, tmp_path / "out", port=0, formats=["html"],
+                 log=lambda line: None) as preview:
+        yield Site(preview, folder)
+
+
+def test_inject_reload_goes_before_the_head_ends():
+    page = "<html><head><title>x</title></head><body></body></html>"
+    assert inject_reload(page) == (f"<html><head><title>x</title>{SCRIPT_TAG}\n</head>"
+                                   "<body></body></html>")
+    assert inject_reload("<p>no head</p>").endswith(SCRIPT_TAG + "\n")
+
+
+def test_only_the_source_its_settings_and_templates_trigger_a_build(tmp_path):
+    source = tmp_path / "src" / "README.md"
+    files = {source, tmp_path / "src" / "namconvert.toml"}
+    trees = [tmp_path / "templates"]
+    out = tmp_path / "src" / "build"
+
+    def relevant(path: Path) -> bool:
+        return is_relevant(path, files, trees, out)
+
+    assert relevant(source)
+    assert relevant(tmp_path / "src" / "namconvert.toml")
+    assert relevant(tmp_path / "templates" / "html" / "assets" / "style.css")
+    assert not relevant(tmp_path / "src" / "notes.txt")
+    assert not relevant(out / "index.html")
+
+
+def test_serves_the_build_on_loopback_with_the_reload_script(site):
+    assert site.preview.server.server_address[0] == "127.0.0.1"
+    status, media_type, body = get(site.preview.url)
+    assert status == 200 and media_type.startswith("text/html")
+    assert SCRIPT_TAG in body and "NAM 2022" in body
+    on_disk = (site.preview.out_dir / "index.html").read_text(encoding="utf-8")
+    assert SCRIPT_PATH not in on_disk, "the built file itself must stay clean"
+    status, media_type, script = get(site.preview.url + SCRIPT_PATH.lstrip("/"))
+    assert status == 200 and "javascript" in media_type and STATE_PATH in script
+    assert site.state() == {"version": 1, "error": None}
+    assert get(site.preview.url + "assets/style.css")[0] == 200
+    assert get(site.preview.url + "__namconvert/nothing")[0] == 404
+
+
+def test_an_edit_to_the_source_rebuilds_and_bumps_the_version(site):
+    version = site.edit("# NAM 2022", "# NAM 2023")
+    assert site.wait_version(version)["error"] is None
+    assert "NAM 2023 - ML sessions" in site.page()
+
+
+def test_a_broken_edit_keeps_the_last_good_page_and_reports_the_error(site):
+    version = site.edit("16:35-16:55", "16:95-16:55")
+    state = site.wait_version(version)
+    assert isinstance(state["error"], str)
+    assert "README.md:19:" in state["error"] and "16:95" in state["error"]
+    assert "The power (and caveats)" in site.page()
+    version = site.edit("16:95-16:55", "16:35-16:55")
+    assert site.wait_version(version)["error"] is None
+
+
+def test_a_template_edit_rebuilds(site, tmp_path):
+    template = tmp_path / "templates" / "html" / "index.html.jinja"
+    version = site.edit("<main ", '<p id="edited">edited</p>\n<main ', template)
+    site.wait_version(version)
+    assert 'id="edited"' in site.page()
+
+
+def test_a_settings_edit_rebuilds(site):
+    version = site.edit('timezone = "Europe/London"', 'timezone = "America/New_York"',
+                        site.folder / "namconvert.toml")
+    site.wait_version(version)
+    assert "America/New_York (EDT, UTC-04:00)" in site.page()
+
+
+def test_a_busy_port_is_a_clear_error(site, tmp_path):
+    port = site.preview.server.server_address[1]
+    with pytest.raises(ServeError, match=f"cannot listen on 127.0.0.1:{port}"):
+        Preview(site.readme, Options, tmp_path / "other", port=port)
+
+
+def test_cli_serve_reports_a_missing_source_without_a_traceback(tmp_path, capsys):
+    assert main(["serve", str(tmp_path / "missing.md"), "--port", "0"]) == 1
+    err = capsys.readouterr().err
+    assert "missing.md" in err and "Traceback" not in err
