@@ -40,22 +40,32 @@ def line_starts(text: str) -> list[int]:
     return [0, *(m.end() for m in re.finditer("\n", text))]
 
 
+def _front_matter_span(lines: list[str]) -> tuple[int, int]:
+    """(index of the opening ``---``, index just past the closing one) of a leading YAML
+    block, or (0, 0). Blank lines and one-line ``<!-- -->`` comments may come before it."""
+    first = 0
+    while first < len(lines) and (not lines[first].strip() or (
+            lines[first].strip().startswith("<!--") and lines[first].strip().endswith("-->"))):
+        first += 1
+    if first >= len(lines) or lines[first].strip() != "---":
+        return 0, 0
+    for i in range(first + 1, len(lines)):
+        if lines[i].strip() in ("---", "..."):
+            return first, i + 1
+    return 0, 0
+
+
 def _front_matter_end(lines: list[str]) -> int:
     """Index just past a leading ``---`` YAML block, or 0."""
-    if not lines or lines[0].strip() != "---":
-        return 0
-    for i in range(1, len(lines)):
-        if lines[i].strip() in ("---", "..."):
-            return i + 1
-    return 0
+    return _front_matter_span(lines)[1]
 
 
 def front_matter(text: str) -> dict[str, str]:
     """Simple ``key: value`` pairs of a leading YAML block (enough for ``title:``)."""
     lines = text.split("\n", 200)[:200]
-    end = _front_matter_end(lines)
+    first, end = _front_matter_span(lines)
     pairs: dict[str, str] = {}
-    for line in lines[1:end - 1]:
+    for line in lines[first + 1:end - 1] if end else []:
         key, sep, value = line.partition(":")
         if sep and key.strip() and not key.startswith((" ", "\t")):
             pairs[key.strip().lower()] = value.strip().strip("'\"")
@@ -146,5 +156,5 @@ def split_blocks(text: str) -> Iterator[Block]:
             yield Block("heading", i + 1, stripped, level)
             i = j + 1
             continue
-        yield Block("paragraph", i + 1, " ".join(parts))
+        yield Block("paragraph", i + 1, " ".join(parts), lines=parts)
         i = j

@@ -1,9 +1,14 @@
 """Walk a README's blocks and assemble the programme model.
 
-The document's first heading is its title. Headings that name a date or a
-weekday, at one level, are days; headings one level deeper inside a day are
-sessions. Everything else (prose, contact sections, submission rules) is
-skipped, except the description, a location line and links before the first day.
+The document's first heading is its title (unless it is one of the days; then
+the front matter's ``title:``). Headings that name a date or a weekday, at one
+level, are days; headings one level deeper inside a day are sessions. A table
+under a day-level heading that is not a day ("## Program") still belongs to the
+day above it; "Title:", "Time:", "Location:" and "Organisers:" lines under a day
+describe the session its next table opens. An "## Abstracts" section holds
+abstracts matched to slots by speaker or title. Everything else (prose, contact
+sections, submission rules) is skipped, except the description, a location line,
+links and the first date written in prose before the first day.
 """
 
 from __future__ import annotations
@@ -17,11 +22,14 @@ from pathlib import Path
 from ..config import Options
 from ..errors import Diagnostic
 from ..model import Day, Link, Person, Programme, Session, Slot, Speaker
+from .abstracts import ABSTRACTS_HEADING, AbstractEntry, Candidate, match_abstract, read_abstracts
 from .blocks import Block, front_matter, line_starts, split_blocks
 from .kinds import classify
-from .people import persons_from_markdown, role_line, speakers_from_html
+from .people import moderated_speakers, persons_from_markdown, role_line
+from .pipetable import read_pipe_table
 from .table import Locator, read_html_table
 from .text import (
+    dropped_schemes,
     inline_markdown,
     links_in,
     plain_text,
@@ -31,15 +39,24 @@ from .text import (
     strip_label,
     title_html,
 )
-from .timetable import ClockReader, RawSlot, fill_open_ends, parse_time_cell, rows_to_slots
 from .times import (
     WEEKDAYS,
     YEAR_RE,
     TimeFormatError,
     WrittenDate,
     find_date,
+    find_prose_date,
     find_range,
     resolve_date,
+)
+from .timetable import (
+    ClockReader,
+    RawSlot,
+    RuleRow,
+    SessionRow,
+    fill_open_ends,
+    parse_time_cell,
+    read_timetable,
 )
 
 # UUID5 namespace for slot uids: fixed forever, so uids survive rebuilds and releases.
@@ -51,6 +68,8 @@ _LOCATION_LINE = re.compile(r"^\W*(?:session\s+)?(?:location|venue|room|place|wh
                             r"(?:\*\*|__|\*|_)*\s*(.*)$", re.IGNORECASE)
 _BULLET_SEPARATOR = re.compile(r"\s*(?:\\-\\-|--|—|–|\|)\s*")
 _ABSTRACT_QUOTE_MARK = re.compile(r"^\s*[*_]+(.*?)[*_]+\s*$", re.DOTALL)
+_TITLE_FIELD = re.compile(r"^\W*(?:session\s+)?title\W*:\s*(.+)$", re.IGNORECASE)
+_TIME_FIELD = re.compile(r"^\W*(?:time|times|hours|when)\W*:\s*(.+)$", re.IGNORECASE)
 
 
 @dataclass
@@ -73,6 +92,7 @@ class _SessionDraft:
     organisers: list[Person] = field(default_factory=list)
     chairs: list[Person] = field(default_factory=list)
     slots: list[RawSlot] = field(default_factory=list)
+    implicit: bool = False  # opened by a table, not by a heading or a session row
 
 
 @dataclass
@@ -85,6 +105,11 @@ class _DayDraft:
     end: dt.time | None
     notes: list[str]
     sessions: list[_SessionDraft] = field(default_factory=list)
+    # What "Title:" and "Organisers:" lines under the day say about the session to come.
+    pending_title: str | None = None
+    pending_organisers: list[Person] = field(default_factory=list)
+    pending_chairs: list[Person] = field(default_factory=list)
+    clocks: ClockReader = field(default_factory=ClockReader)  # 12-hour times across tables
 
 
 def _split_day_heading(text: str) -> tuple[str, dt.time | None, dt.time | None, list[str]]:
@@ -108,6 +133,36 @@ def _split_day_heading(text: str) -> tuple[str, dt.time | None, dt.time | None, 
 def _is_day_heading(text: str) -> bool:
     written = find_date(plain_text(inline_markdown(text)))
     return written.day is not None or written.weekday is not None
+
+
+def _title_heading(headings: list[Block], has_meta_title: bool) -> Block | None:
+    """The heading that titles the document: the first, unless it is the first of the days."""
+    if not headings:
+        return None
+    first = headings[0]
+    if _is_day_heading(first.text) and (has_meta_title or any(
+            h.level == first.level and _is_day_heading(h.text) for h in headings[1:])):
+        return None
+    return first
+
+
+def _is_field_line(line: str) -> bool:
+    text = plain_text(inline_markdown(line))
+    return bool(role_line(line) or _TITLE_FIELD.match(text) or _TIME_FIELD.match(text)
+                or _LOCATION_LINE.match(text))
+
+
+def _field_groups(block: Block) -> list[str]:
+    """A paragraph's "Field: value" lines, each with the lines that continue it."""
+    if block.kind != "paragraph" or len(block.lines) < 2:
+        return [block.text]
+    groups: list[str] = []
+    for line in block.lines:
+        if not groups or _is_field_line(line):
+            groups.append(line)
+        else:
+            groups[-1] += " " + line
+    return groups
 
 
 def _session_heading(text: str) -> tuple[str, str | None]:
@@ -137,14 +192,16 @@ class _Reader:
         self.location: str | None = None
         self.links: list[Link] = []
         self.days: list[_DayDraft] = []
+        self.abstracts: list[AbstractEntry] = []
+        self.prose_date: dt.date | None = None  # "Nov. 30 - Dec. 1, 2018" before the first day
 
     # -- walking -----------------------------------------------------------------------------
 
     def read(self) -> None:
         blocks = list(split_blocks(self.text))
         headings = [b for b in blocks if b.kind == "heading"]
-        title_block = headings[0] if headings else None
         meta = front_matter(self.text)
+        title_block = _title_heading(headings, bool(meta.get("title")))
         if title_block is not None:
             self.title = plain_text(inline_markdown(title_block.text))
             self.title_line = title_block.line
@@ -156,18 +213,35 @@ class _Reader:
         day: _DayDraft | None = None
         session: _SessionDraft | None = None
         in_preamble = True  # under the title, before any other heading
+        lingering = False  # under a day-level heading that is not a day ("## Program")
+        abstracts: tuple[int, int] | None = None  # the open section's level and first line
         for block in blocks:
             if block is title_block:
                 continue
+            if abstracts is not None:
+                if block.kind != "heading" or block.level > abstracts[0]:
+                    continue
+                self._abstract_section(abstracts[1], block.line)
+                abstracts = None
             if block.kind == "heading":
                 in_preamble = False
-                if day_level is not None and block.level == day_level and _is_day_heading(block.text):
-                    day, session = self._open_day(block), None
+                heading = plain_text(inline_markdown(block.text))
+                if ABSTRACTS_HEADING.match(heading):
+                    abstracts, session = (block.level, block.line + 1), None
+                elif day_level is not None and block.level == day_level and \
+                        _is_day_heading(block.text):
+                    day, session, lingering = self._open_day(block), None, False
+                elif day is not None and block.level == day_level and \
+                        (named := _TITLE_FIELD.match(heading)):
+                    day.pending_title, session, lingering = named.group(1).strip(), None, False
+                elif day is not None and block.level == day_level:
+                    session, lingering = None, True
                 elif day_level is None or block.level <= day_level:
                     day, session = None, None
                 elif day is not None and block.level == day_level + 1:
                     title, url = _session_heading(block.text)
-                    session = _SessionDraft(title, url, block.line)
+                    self._check_links(block.text, block.line)
+                    session, lingering = _SessionDraft(title, url, block.line), False
                     day.sessions.append(session)
                 continue
             if day is None:
@@ -175,12 +249,58 @@ class _Reader:
                     self._preamble(block)
                 continue
             if block.kind in ("html_table", "pipe_table"):
-                if session is None:
-                    session = _SessionDraft(day.label, None, block.line)
-                    day.sessions.append(session)
-                session.slots.extend(self._table(block))
+                session = self._table(block, day, session, quiet=lingering)
             elif session is not None:
                 self._session_block(session, block)
+            elif not lingering:
+                session = self._day_block(day, block)
+        if abstracts is not None:
+            self._abstract_section(abstracts[1], self.text.count("\n") + 2)
+
+    def _abstract_section(self, first_line: int, end_line: int) -> None:
+        lines = self.text.split("\n")[first_line - 1:end_line - 1]
+        for line_number, line in enumerate(lines, first_line):
+            self._check_links(line, line_number)
+        self.abstracts.extend(read_abstracts(lines, first_line))
+
+    def _implicit_session(self, day: _DayDraft, line: int) -> _SessionDraft:
+        """The session a table (or a list) opens under a day with no session heading."""
+        session = _SessionDraft(day.pending_title or day.label, None, line,
+                                day.pending_organisers, day.pending_chairs,
+                                implicit=day.pending_title is None)
+        day.pending_title, day.pending_organisers, day.pending_chairs = None, [], []
+        day.sessions.append(session)
+        return session
+
+    def _day_block(self, day: _DayDraft, block: Block) -> _SessionDraft | None:
+        """A block under a day before any session: fields for the session to come, or a list
+        timetable."""
+        self._check_links(block.text, block.line)
+        if block.kind == "list_item" and (slot := self._bullet_slot(block)) is not None:
+            session = self._implicit_session(day, block.line)
+            session.slots.append(slot)
+            return session
+        if block.kind not in ("paragraph", "list_item"):
+            return None
+        for group in _field_groups(block):
+            text = plain_text(sanitise(inline_markdown(group)))
+            if role := role_line(group):
+                people = persons_from_markdown(role[1])
+                (day.pending_chairs if role[0] == "chairs" else day.pending_organisers).extend(
+                    people)
+            elif named := _TITLE_FIELD.match(text):
+                day.pending_title = named.group(1).strip()
+            elif (hours := _TIME_FIELD.match(text)) and (found := find_range(hours.group(1))):
+                try:
+                    start, end = found[1].to_time(), found[2].to_time()
+                except TimeFormatError as exc:
+                    self.findings.error(block.line, 1, str(exc), "time.format")
+                    continue
+                if day.start is None and day.end is None and start < end:
+                    day.start, day.end = start, end
+            elif place := _LOCATION_LINE.match(text):
+                self.location = self.location or place.group(1).strip() or None
+        return None
 
     def _open_day(self, block: Block) -> _DayDraft:
         label, start, end, notes = _split_day_heading(block.text)
@@ -188,20 +308,33 @@ class _Reader:
         self.days.append(draft)
         return draft
 
+    def _check_links(self, source: str, line: int, col: int = 1) -> None:
+        """Warn about each link sanitising drops: only http, https and mailto links are kept."""
+        for scheme in dropped_schemes(source):
+            self.findings.warning(line, col, f"link with a {scheme}: URL dropped (only http, "
+                                  "https and mailto links are kept)", "link.scheme")
+
     def _preamble(self, block: Block) -> None:
+        self._check_links(block.text, block.line)
         html_text = sanitise(inline_markdown(block.text))
         self.links.extend(links_in(html_text))
         text = plain_text(html_text)
+        if self.prose_date is None and block.kind == "paragraph":
+            self.prose_date = find_prose_date(text)
         if match := _LOCATION_LINE.match(text):
             self.location = self.location or match.group(1).strip() or None
         elif block.kind == "paragraph" and not self.description and not role_line(block.text):
             self.description = text
 
     def _session_block(self, session: _SessionDraft, block: Block) -> None:
-        if block.kind in ("paragraph", "list_item") and (role := role_line(block.text)):
-            people = persons_from_markdown(role[1])
-            (session.chairs if role[0] == "chairs" else session.organisers).extend(people)
-            return
+        self._check_links(block.text, block.line)
+        if block.kind in ("paragraph", "list_item"):
+            roles = [r for g in _field_groups(block) if (r := role_line(g))]
+            for role, names in roles:
+                people = persons_from_markdown(names)
+                (session.chairs if role == "chairs" else session.organisers).extend(people)
+            if roles:
+                return
         if block.kind == "list_item":
             if (slot := self._bullet_slot(block)) is not None:
                 session.slots.append(slot)
@@ -233,13 +366,40 @@ class _Reader:
         speaker, title = ("", parts[0]) if len(parts) == 1 else (parts[0], " ".join(parts[1:]))
         return RawSlot(start, end, inline_markdown(speaker), inline_markdown(title), block.line, 1)
 
-    def _table(self, block: Block) -> list[RawSlot]:
-        if block.kind != "html_table":
-            self.findings.error(block.line, 1, "pipe tables are not supported yet", "table.syntax")
-            return []
-        rows = read_html_table(block.text, block.offset, self.locate)
-        return rows_to_slots(rows, lambda line, col, msg, cat: self.findings.error(
-            line, col, msg, cat))
+    def _table(self, block: Block, day: _DayDraft, session: _SessionDraft | None, *,
+               quiet: bool) -> _SessionDraft | None:
+        """Read a table into DAY; return the session that later blocks belong to."""
+        if block.kind == "html_table":
+            rows = read_html_table(block.text, block.offset, self.locate)
+        else:
+            rows = read_pipe_table(block.lines, block.line)
+        for cell in (c for row in rows for c in row.cells):
+            self._check_links(cell.html, cell.line, cell.col)
+        entries = read_timetable(rows, self.findings.error, warn=self.findings.warning,
+                                 clocks=day.clocks, pad=block.kind == "pipe_table", quiet=quiet)
+        from_row = False  # whether SESSION was opened by a session row of this table
+        for entry in entries:
+            if isinstance(entry, RuleRow):
+                session = None if from_row else session
+                from_row = False
+            elif isinstance(entry, SessionRow):
+                if entry.title_html or session is None:
+                    title, url = _session_heading(entry.title_html)
+                    session = _SessionDraft(title or day.label, url, entry.line)
+                    day.sessions.append(session)
+                    from_row = True
+                for names in entry.chairs:
+                    session.chairs.extend(persons_from_markdown(names))
+                for names in entry.organisers:
+                    session.organisers.extend(persons_from_markdown(names))
+            else:
+                if session is None:
+                    session = self._implicit_session(day, entry.line)
+                session.slots.append(entry)
+                if chair := entry.extras.get("chair"):
+                    session.chairs.extend(p for p in persons_from_markdown(chair)
+                                          if p not in session.chairs)
+        return session
 
     # -- assembling ----------------------------------------------------------------------------
 
@@ -249,7 +409,9 @@ class _Reader:
         for text in (self.title, self.description):
             if match := YEAR_RE.search(text):
                 return int(match.group(1))
-        return self.options.start_date.year if self.options.start_date else None
+        if self.options.start_date:
+            return self.options.start_date.year
+        return self.prose_date.year if self.prose_date else None
 
     def programme(self) -> Programme | None:
         if not self.days:
@@ -257,8 +419,10 @@ class _Reader:
                                 "date or weekday, e.g. '## Wednesday (13 July)'", "structure.day")
             return None
         year = self.year()
+        self._match_abstracts()
         days: list[Day] = []
-        previous: dt.date | None = self.options.start_date
+        # A weekday-only heading is the first such weekday on or after the start date.
+        previous: dt.date | None = self.options.start_date or self.prose_date
         used_ids: set[str] = set()
         for draft in self.days:
             try:
@@ -290,9 +454,44 @@ class _Reader:
             language=self.options.language,
         )
 
+    def _match_abstracts(self) -> None:
+        """Give each entry of an abstracts section to the slot its key names."""
+        if not self.abstracts:
+            return
+        raws = [raw for day in self.days for s in day.sessions for raw in s.slots]
+        candidates = []
+        for raw in raws:
+            speakers = moderated_speakers(raw.speakers_html)[0]
+            title = plain_text(title_html(raw.title_html))
+            candidates.append(Candidate(tuple(p.name for p in speakers), title,
+                                        classify(title, bool(speakers), False) == "talk",
+                                        raw.abstract_html is not None))
+        for entry in self.abstracts:
+            index = match_abstract(entry.key, candidates)
+            if index is None:
+                self.findings.warning(entry.line, 1, f"abstract for {entry.key!r} matches no "
+                                      "slot by speaker or title", "abstract.unmatched")
+                continue
+            if candidates[index].has_abstract:
+                self.findings.warning(entry.line, 1, f"abstract for {entry.key!r}: "
+                                      f"{candidates[index].title!r} already has an abstract",
+                                      "abstract.duplicate")
+                continue
+            raws[index].abstract_html = entry.html
+            raws[index].abstract_line = entry.line
+            candidate = candidates[index]
+            candidates[index] = Candidate(candidate.speakers, candidate.title, candidate.is_talk,
+                                          True)
+
     def _session(self, draft: _SessionDraft, date: dt.date, day: _DayDraft,
                  used_ids: set[str]) -> Session:
         raw_slots = fill_open_ends(draft.slots, day.end)
+        if draft.implicit and raw_slots and all(
+                classify(plain_text(title_html(r.title_html)), False, False) == "break"
+                for r in raw_slots):
+            # A table group holding only a break ("| 10:30 – 11:00 | | Coffee break |") is
+            # named after it, not after the day.
+            draft.title = plain_text(title_html(raw_slots[0].title_html)) or draft.title
         slots = []
         for raw in raw_slots:
             if raw.end is None:
@@ -308,14 +507,17 @@ class _Reader:
 
     def _slot(self, raw: RawSlot, date: dt.date, used_ids: set[str]) -> Slot:
         assert raw.end is not None
-        speakers: tuple[Speaker, ...] = speakers_from_html(raw.speakers_html)
+        speakers, moderated = moderated_speakers(raw.speakers_html)
+        if affiliation := plain_text(raw.extras.get("affiliation", "")):
+            speakers = _with_affiliation(speakers, affiliation)
         shown_title = title_html(raw.title_html)
         title = plain_text(shown_title)
         abstract_html = None
         if raw.abstract_html is not None:
             abstract_html = squash_space(strip_label(sanitise(raw.abstract_html))) or None
         abstract = plain_text(abstract_html) if abstract_html else None
-        kind = classify(title, bool(speakers), abstract is not None)
+        kind = classify(title, bool(speakers), abstract is not None, moderated=moderated,
+                        type_text=plain_text(raw.extras.get("type", "")))
         if not title:
             self.findings.warning(raw.line, raw.col, "slot has no title", "slot.title")
         if kind == "talk" and not speakers:
@@ -328,6 +530,15 @@ class _Reader:
                     title=title, title_html=shown_title, speakers=speakers, abstract=abstract,
                     abstract_html=abstract_html,
                     links=links_in(abstract_html) if abstract_html else (), line=raw.line)
+
+
+def _with_affiliation(speakers: tuple[Speaker, ...], written: str) -> tuple[Speaker, ...]:
+    """An Affiliation column's text for speakers the speaker column gave none."""
+    parts = [p.strip() for p in re.split(r"\s*(?:;|/|&|\band\b)\s*", written) if p.strip()]
+    if len(speakers) > 1 and len(parts) != len(speakers):
+        parts = [written] * len(speakers)
+    return tuple(s if s.affiliation else Speaker(s.name, part)
+                 for s, part in zip(speakers, parts, strict=False)) + speakers[len(parts):]
 
 
 def _unique(candidate: str, used: set[str]) -> str:

@@ -18,9 +18,47 @@ _KIND_WORDS: tuple[tuple[SlotKind, re.Pattern[str]], ...] = (
 )
 
 
-def classify(title: str, has_speaker: bool, has_abstract: bool) -> SlotKind:
-    """The slot's kind: a recognised word at the title's start wins, else talk or other."""
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_LONGEST_ROUTINE_TITLE = 5  # words: "Welcome and session introduction (1 slide)" has 4
+
+# What a "Type" column says, mapped to a kind.
+_TYPE_WORDS: tuple[tuple[SlotKind, re.Pattern[str]], ...] = (
+    ("break", _KIND_WORDS[0][1]),
+    ("panel", re.compile(r"^\W*(panel|roundtable|round table)\b", re.IGNORECASE)),
+    ("introduction", _KIND_WORDS[1][1]),
+    ("discussion", _KIND_WORDS[2][1]),
+    ("talk", re.compile(r"^\W*(talk|keynote|invited|contributed|plenary|lecture|tutorial|"
+                        r"presentation|oral|lightning)\b", re.IGNORECASE)),
+)
+
+
+def kind_from_type(text: str) -> SlotKind | None:
+    """The kind a "Type" column names ("Keynote", "Coffee break", "Panel"), or None."""
+    for kind, pattern in _TYPE_WORDS:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def names_a_kind(title: str) -> bool:
+    """Whether TITLE starts by naming a non-talk slot (a break, a welcome, a panel)."""
+    return any(pattern.search(title) for kind, pattern in _TYPE_WORDS if kind != "talk")
+
+
+def classify(title: str, has_speaker: bool, has_abstract: bool, *, moderated: bool = False,
+             type_text: str = "") -> SlotKind:
+    """The slot's kind: a "Type" column wins, then a recognised word at the title's start,
+    then "moderated by" in the speakers (a panel), else talk or other."""
+    if type_text and (from_type := kind_from_type(type_text)):
+        return from_type
+    if moderated:
+        return "panel"
     for kind, pattern in _KIND_WORDS:
         if pattern.search(title):
+            # "Opening the 21 cm Window on Our Cosmic Dawn" is a talk that starts with an
+            # introduction word; "Opening statement" and "Closing remarks" are short.
+            if kind in ("introduction", "discussion") and has_speaker and \
+                    len(_PARENTHESES.sub(" ", title).split()) > _LONGEST_ROUTINE_TITLE:
+                return "talk"
             return kind
     return "talk" if has_speaker or has_abstract else "other"

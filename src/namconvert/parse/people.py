@@ -11,13 +11,13 @@ from .text import inline_markdown, links_in, plain_text, sanitise
 _SPLIT_OR_PAREN = re.compile(r"[()]|\s*(?:&|\band\b|/|;|\bor\b)\s*", re.IGNORECASE)
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _AFFILIATION = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
-_PERSON_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*", re.IGNORECASE)
 _ROLE_LINE = re.compile(r"^\s*(?:\*\*|__)?\s*(organi[sz]ers?|convenors?|chairs?|chaired by|"
                         r"moderators?)\s*(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*(.*)$", re.IGNORECASE)
 
 
 def _speaker(text: str) -> Speaker | None:
-    name = plain_text(text).strip(" ,*")
+    """A speaker from plain text (already decoded: decoding again would eat a literal "<>")."""
+    name = " ".join(text.split()).strip(" ,*")
     if not name:
         return None
     affiliation = None
@@ -26,15 +26,17 @@ def _speaker(text: str) -> Speaker | None:
     return Speaker(name, affiliation) if name else None
 
 
-def speakers_from_html(cell_html: str) -> tuple[Speaker, ...]:
-    """Names from a speaker cell, split on the joiners people write between them.
+_MODERATED = re.compile(r"[;,]?\s*\b(?:moderated by|moderators?\s*:|chaired by)\s*", re.IGNORECASE)
+# Words that stand for "everyone on the panel" rather than a person.
+_NOT_A_NAME = re.compile(r"^(?:all|the|other|invited)?\s*(?:speakers?|panel(?:ists)?|participants|"
+                         r"everyone|all|tbd|tba|tbc)$", re.IGNORECASE)
+_SURNAME_JOINERS = {"and"}  # not "&": writers (ours included) join full names with it
 
-    Splitting happens on the cell's plain text and outside parentheses only, so
-    "(Jones & Co)" stays one affiliation.
-    """
-    text = plain_text(_BR.sub(" ; ", cell_html))
-    parts: list[str] = []
-    depth, last = 0, 0
+
+def _split_outside_parentheses(text: str) -> list[tuple[str, str]]:
+    """(part, joiner before it) pairs; joiners inside parentheses do not split."""
+    parts: list[tuple[str, str]] = []
+    depth, last, joiner = 0, 0, ""
     for match in _SPLIT_OR_PAREN.finditer(text):
         token = match.group(0)
         if token == "(":
@@ -42,10 +44,54 @@ def speakers_from_html(cell_html: str) -> tuple[Speaker, ...]:
         elif token == ")":
             depth = max(0, depth - 1)
         elif depth == 0:
-            parts.append(text[last:match.start()])
-            last = match.end()
-    parts.append(text[last:])
-    return tuple(s for s in (_speaker(p) for p in parts) if s is not None)
+            parts.append((text[last:match.start()], joiner))
+            last, joiner = match.end(), token.strip().lower()
+    parts.append((text[last:], joiner))
+    return parts
+
+
+_CAPITALISED = re.compile(r"[^\W\d_a-z][^\W\d_]*(?:['-][^\W\d_]+)*")
+
+
+def _share_surnames(parts: list[tuple[str, str]]) -> list[str]:
+    """ "Szabi and Zsuzsa Marka": a lone first name joined by "and" takes the next surname."""
+    names = [p for p, _ in parts]
+    for index in range(len(parts) - 1):
+        this, following = names[index].strip(), names[index + 1].strip()
+        if (parts[index + 1][1] in _SURNAME_JOINERS and _CAPITALISED.fullmatch(this)
+                and len(following.split()) >= 2
+                and all(_CAPITALISED.fullmatch(w) for w in following.split())):
+            names[index] = f"{this} {following.split()[-1]}"
+    return names
+
+
+def _names(text: str) -> list[Speaker]:
+    names = _share_surnames(_split_outside_parentheses(text))
+    return [s for s in (_speaker(n) for n in names) if s is not None
+            and not _NOT_A_NAME.match(s.name)]
+
+
+def speakers_from_html(cell_html: str) -> tuple[Speaker, ...]:
+    """Names from a speaker cell, split on the joiners people write between them.
+
+    Splitting happens on the cell's plain text and outside parentheses only, so
+    "(Jones & Co)" stays one affiliation. "A or B" gives both candidates.
+    """
+    return moderated_speakers(cell_html)[0]
+
+
+def moderated_speakers(cell_html: str) -> tuple[tuple[Speaker, ...], bool]:
+    """The speakers of a cell, and whether it names moderators ("...; moderated by A and B").
+
+    A panel's moderators are its speakers (after any panellists named before them);
+    "All speakers" and the like name no one.
+    """
+    text = plain_text(_BR.sub(" ; ", cell_html))
+    match = _MODERATED.search(text)
+    if match is None:
+        return tuple(_names(text)), False
+    speakers = _names(text[:match.start()]) + _names(text[match.end():])
+    return tuple(dict.fromkeys(speakers)), True
 
 
 def role_line(text: str) -> tuple[str, str] | None:
@@ -71,7 +117,26 @@ def persons_from_markdown(text: str) -> tuple[Person, ...]:
             url = None if email else link.url
             people.append(Person(link.text, email, url))
             continue
-        for name in _PERSON_SPLIT.split(plain_text(part)):
-            if name.strip(" .*"):
-                people.append(Person(name.strip(" .*")))
+        for name in _split_people(plain_text(part)):
+            # A Person has no affiliation field: "Heeyoun Hwang (KBSI)" is named Heeyoun Hwang.
+            name = _AFFILIATION.sub(r"\1", name).strip(" .*")
+            if name:
+                people.append(Person(name))
     return tuple(people)
+
+
+def _split_people(text: str) -> list[str]:
+    """Split on commas, semicolons, "and" and "&" outside parentheses."""
+    parts: list[str] = []
+    depth, last = 0, 0
+    for match in re.finditer(r"[()]|\s*(?:,|;|\band\b|&)\s*", text, re.IGNORECASE):
+        token = match.group(0)
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            parts.append(text[last:match.start()])
+            last = match.end()
+    parts.append(text[last:])
+    return parts

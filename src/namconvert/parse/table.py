@@ -21,6 +21,7 @@ class Row:
     cells: tuple[Cell, ...]
     line: int
     col: int = 1
+    rule: bool = False  # a group separator (kramdown ``| ===``): ends an in-table session
 
 
 _TAG = re.compile(r"<(/?)(table|thead|tbody|tfoot|tr|td|th)\b([^>]*)>", re.IGNORECASE)
@@ -62,13 +63,14 @@ def read_html_table(source: str, offset: int, locate: Locator) -> list[Row]:
         row_at, cells = None, []
 
     for match in _TAG.finditer(source):
-        closing, name, attrs = match.group(1), match.group(2).lower(), match.group(3)
+        closing, name, attrs = match.groups()
+        name = name.lower()
         if name in ("td", "th"):
             close_cell(match.start())
             if not closing:
                 if row_at is None:
                     row_at = match.start()
-                span = _COLSPAN.search(attrs)
+                span = _COLSPAN.search(attrs) if attrs else None  # most cells have none
                 cell_at = (match.end(), int(span.group(1)) if span else 1, name == "th")
         elif name == "tr":
             close_row(match.start())

@@ -139,3 +139,31 @@ def resolve_date(written: WrittenDate, year: int | None, not_before: dt.date | N
             raise TimeFormatError("heading names only a weekday: give --start-date YYYY-MM-DD")
         return not_before + dt.timedelta(days=(written.weekday - not_before.weekday()) % 7)
     raise TimeFormatError("no date in day heading")
+
+
+def find_prose_date(text: str) -> dt.date | None:
+    """The first calendar date written in prose, its year found after it when not beside it.
+
+    "Nov. 30 - Dec. 1, 2018" gives 30 November 2018: the first day of a meeting.
+    """
+    if iso := ISO_DATE_RE.search(text):
+        try:
+            return dt.date(*(int(g) for g in iso.groups()))
+        except ValueError:
+            return None
+    found = [(m.start(), m, d, mo) for regex, d, mo in ((DAY_MONTH_RE, 1, 2), (MONTH_DAY_RE, 2, 1))
+             if (m := regex.search(text))]
+    if not found:
+        return None
+    _, match, day_group, month_group = min(found, key=lambda f: f[0])
+    year_text = match.group(3)
+    if year_text is None:
+        later = YEAR_RE.search(text, match.end()) or YEAR_RE.search(text)
+        if later is None:
+            return None
+        year_text = later.group(1)
+    try:
+        return dt.date(int(year_text), month_number(match.group(month_group)),
+                       int(match.group(day_group)))
+    except ValueError:
+        return None

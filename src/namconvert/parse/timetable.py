@@ -7,15 +7,20 @@ Columns are found by their header text, not their position. A full-width row
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from .columns import infer_columns
+from .kinds import names_a_kind
 from .table import Cell, Row
-from .text import plain_text
+from .text import has_text, plain_text, squash_space
 from .times import Clock, TimeFormatError, find_clock, find_range
 
-Column = str  # "time" | "speaker" | "title" | "abstract"
+# "time" | "speaker" | "title" | "abstract", and the optional "affiliation" | "type" |
+# "chair" (named by a header) and "mark" (a headerless table's column of "*" marks).
+Column = str
 REQUIRED = ("time", "title")
 
 _HEADER_WORDS: tuple[tuple[Column, re.Pattern[str]], ...] = (
@@ -25,7 +30,21 @@ _HEADER_WORDS: tuple[tuple[Column, re.Pattern[str]], ...] = (
     ("title", re.compile(r"\b(title|talks?|topic|presentation|event|session)\b", re.IGNORECASE)),
     ("abstract", re.compile(r"\b(abstracts?|summary|description)\b", re.IGNORECASE)),
 )
+# Headers that must be the whole cell: "Session chair" is a chair, "Session" a title.
+_EXACT_HEADERS: tuple[tuple[Column, re.Pattern[str]], ...] = (
+    ("chair", re.compile(r"^\W*(?:session\s+)?(?:chairs?|chairpersons?|moderators?)\W*$",
+                         re.IGNORECASE)),
+    ("type", re.compile(r"^\W*(?:type|kind|format|category)\W*$", re.IGNORECASE)),
+    ("affiliation", re.compile(r"^\W*(?:affiliations?|institutions?|institutes?|"
+                               r"organi[sz]ations?)\W*$", re.IGNORECASE)),
+)
 _BOLD_CELL = re.compile(r"^\s*<(b|strong)\b", re.IGNORECASE)
+# A cell that names a session's chair or organisers ("Chair: Ada", "Chaired by Ada").
+_ROLE_CELL = re.compile(
+    r"^\W*(?:session\s+)?(?:(chairs?|chairpersons?|organi[sz]ers?|convenors?|conveners?)\s*:"
+    r"|(chaired|organi[sz]ed|convened)\s+by\b)\s*(.*)$", re.IGNORECASE | re.DOTALL)
+_WHOLLY_BOLD = re.compile(r"^<(strong|b)>(?:(?!<\1>).)*</\1>$", re.DOTALL | re.IGNORECASE)
+_SHORT = 12  # words: a session row's title or a break is short; an abstract is not
 
 
 @dataclass
@@ -40,7 +59,29 @@ class RawSlot:
     col: int
     abstract_html: str | None = None
     abstract_line: int | None = None
-    extras: dict[str, str] = field(default_factory=dict)
+    extras: dict[str, str] = field(default_factory=dict)  # "affiliation", "type", "chair" cells
+    timeless: bool = False  # written with no time: placed between its neighbours
+
+
+@dataclass
+class SessionRow:
+    """A table row that opens a session: ``| 8:30 | **Session 1: HEP** | Chair: Ada |``."""
+
+    title_html: str  # "" when the row only names chairs for the current session
+    chairs: list[str]  # plain text after each "Chair:" label
+    organisers: list[str]
+    line: int
+    col: int
+
+
+@dataclass
+class RuleRow:
+    """A group separator (kramdown ``| ===``): ends the session a session row opened."""
+
+    line: int
+
+
+Entry = RawSlot | SessionRow | RuleRow
 
 
 Report = Callable[[int, int, str, str], None]  # line, col, message, category
@@ -55,6 +96,10 @@ def header_columns(row: Row) -> dict[Column, int] | None:
         text = plain_text(cell.html)
         if find_clock(text):
             return None
+        exact = next((c for c, p in _EXACT_HEADERS if c not in mapping and p.match(text)), None)
+        if exact is not None:
+            mapping[exact] = index
+            continue
         for column, pattern in _HEADER_WORDS:
             # "Talk Title / Abstract" names the title column; the abstract is then a row below.
             if column not in mapping and pattern.search(text):
@@ -105,46 +150,123 @@ class ClockReader:
 
 
 def _is_abstract_row(row: Row, columns: dict[Column, int]) -> bool:
-    filled = [c for c in row.cells if plain_text(c.html)]
+    filled = [c for c in row.cells if has_text(c.html)]
+    time_cell = row.cells[columns["time"]] if columns["time"] < len(row.cells) else None
+    has_time = time_cell is not None and has_text(time_cell.html)
     if len(row.cells) == 1 or any(c.span > 1 for c in row.cells):
         return True
-    time_cell = row.cells[columns["time"]] if columns["time"] < len(row.cells) else None
-    has_time = time_cell is not None and plain_text(time_cell.html)
+    if len(filled) == 1 and not has_time:
+        # "| | | _Lunch_ |": a short row naming a break or a panel is a slot with no time.
+        text = plain_text(filled[0].html)
+        if names_a_kind(text) and len(text.split()) <= _SHORT:
+            return False
     return len(filled) == 1 and not has_time and "abstract" not in columns
 
 
 def rows_to_slots(rows: Sequence[Row], report: Report) -> list[RawSlot]:
     """Read a table's rows; report errors through REPORT and skip the rows that have them."""
-    columns: dict[Column, int] | None = None
-    slots: list[RawSlot] = []
-    clocks = ClockReader()
-    for row in rows:
+    return [e for e in read_timetable(rows, report) if isinstance(e, RawSlot)]
+
+
+def read_timetable(rows: Sequence[Row], report: Report, *, warn: Report | None = None,
+                   clocks: ClockReader | None = None, pad: bool = False,
+                   quiet: bool = False) -> list[Entry]:
+    """A table's slots, in-table session rows and rules, in order.
+
+    Columns come from the header row, or, when the table has none, from the cells
+    themselves. Errors go through REPORT (the row is skipped), notes through WARN.
+    CLOCKS carries the 12-hour reading across the tables of one day. PAD fills short
+    rows with empty cells (Markdown tables may omit trailing cells). QUIET ignores a
+    table that is not a timetable instead of reporting it.
+    """
+    data = [r for r in rows if r.cells and not r.rule]
+    if not data:
+        return []
+    columns = header_columns(data[0])
+    headerless = columns is None
+    if columns is None:
+        columns = infer_columns(data)
+        if columns is None:
+            if not quiet:
+                report(data[0].line, data[0].col, "table has no header row naming its Time and "
+                       "Title columns", "table.header")
+            return []
+    first = next(i for i, r in enumerate(rows) if r is data[0])
+    body = list(rows[first + (0 if headerless else 1):])
+    clocks = clocks or ClockReader()
+    needed = max(columns.values()) + 1
+    entries: list[Entry] = []
+    for index, row in enumerate(body):
+        if row.rule:
+            entries.append(RuleRow(row.line))
+            continue
         if not row.cells:
             continue
-        if columns is None:
-            columns = header_columns(row)
-            if columns is None:
-                report(row.line, row.col, "table has no header row naming its Time and Title "
-                       "columns", "table.header")
-                return slots
+        if (session := _session_row(row, columns, body[index + 1:])) is not None:
+            entries.append(session)
             continue
         if _is_abstract_row(row, columns):
-            content = next((c for c in row.cells if plain_text(c.html)), row.cells[0])
-            if not slots:
-                report(row.line, row.col, "abstract row with no talk before it", "table.abstract")
-                continue
-            slots[-1].abstract_html = content.html
-            slots[-1].abstract_line = content.line
+            _attach_abstract(row, entries, report)
             continue
-        needed = max(columns.values()) + 1
+        if pad and len(row.cells) < needed:
+            last = row.cells[-1]
+            row = Row(row.cells + tuple(Cell("", row.line, last.col)
+                                        for _ in range(needed - len(row.cells))), row.line, row.col)
         if len(row.cells) < needed:
             report(row.line, row.col, f"talk row has {len(row.cells)} cells, expected {needed}",
                    "table.cells")
             continue
-        slot = _row_slot(row, columns, clocks, report)
+        slot = _row_slot(row, columns, clocks, report, headerless)
         if slot is not None:
-            slots.append(slot)
-    return slots
+            entries.append(slot)
+    _place_timeless(entries, report, warn)
+    _end_at_next_start(entries)
+    return entries
+
+
+def _attach_abstract(row: Row, entries: list[Entry], report: Report) -> None:
+    content = next((c for c in row.cells if has_text(c.html)), row.cells[0])
+    if not entries or not isinstance(entries[-1], RawSlot):
+        report(row.line, row.col, "abstract row with no talk before it", "table.abstract")
+        return
+    entries[-1].abstract_html = content.html
+    entries[-1].abstract_line = content.line
+
+
+def _session_row(row: Row, columns: dict[Column, int], following: Sequence[Row]) -> SessionRow | None:
+    """ROW as a session row: it names a chair, or it is one bold title starting with the next row."""
+    skip = {columns["time"], columns.get("mark"), columns.get("chair")}
+    texts = [(i, c) for i, c in enumerate(row.cells) if i not in skip and has_text(c.html)]
+    if not texts:
+        return None
+    roles = {i: m for i, c in texts if (m := _ROLE_CELL.match(plain_text(c.html)))}
+    if roles:
+        title = " ".join(c.html for i, c in texts if i not in roles)
+        chairs = [m.group(3).strip() for m in roles.values()
+                  if (m.group(1) or m.group(2)).lower().startswith("chair")]
+        organisers = [m.group(3).strip() for m in roles.values()
+                      if not (m.group(1) or m.group(2)).lower().startswith("chair")]
+        return SessionRow(title, chairs, organisers, row.line, row.col)
+    cell = texts[0][1]
+    if len(texts) != 1 or not _WHOLLY_BOLD.match(squash_space(cell.html)) \
+            or len(plain_text(cell.html).split()) > _SHORT:
+        return None
+    time_cell = row.cells[columns["time"]] if columns["time"] < len(row.cells) else None
+    time_text = plain_text(time_cell.html) if time_cell else ""
+    if find_range(time_text):
+        return None
+    following_row = next((r for r in following if r.cells and not r.rule), None)
+    if following_row is None or columns["time"] >= len(following_row.cells):
+        return None
+    try:
+        following_start = parse_time_cell(plain_text(following_row.cells[columns["time"]].html))[0]
+    except TimeFormatError:
+        return None
+    this = find_clock(time_text)
+    if this is not None and (this[1].hour, this[1].minute) != (following_start.hour,
+                                                               following_start.minute):
+        return None
+    return SessionRow(cell.html, [], [], row.line, row.col)
 
 
 def _cell(row: Row, columns: dict[Column, int], name: Column) -> Cell | None:
@@ -153,27 +275,69 @@ def _cell(row: Row, columns: dict[Column, int], name: Column) -> Cell | None:
 
 
 def _row_slot(row: Row, columns: dict[Column, int], clocks: ClockReader,
-              report: Report) -> RawSlot | None:
+              report: Report, headerless: bool = False) -> RawSlot | None:
     time_cell = _cell(row, columns, "time")
     assert time_cell is not None
     time_text = plain_text(time_cell.html)
-    try:
-        start_clock, end_clock = parse_time_cell(time_text)
-        start, end = clocks.read_range(start_clock, end_clock)
-    except TimeFormatError as exc:
-        report(time_cell.line, time_cell.col, str(exc), "time.format")
-        return None
-    if end is not None and end <= start:
-        report(time_cell.line, time_cell.col,
-               f"slot ends before it starts ({time_text})", "time.order")
-        return None
+    timeless = not time_text
+    start, end = dt.time(0, 0), None
+    if not timeless:
+        try:
+            start_clock, end_clock = parse_time_cell(time_text)
+            start, end = clocks.read_range(start_clock, end_clock)
+        except TimeFormatError as exc:
+            report(time_cell.line, time_cell.col, str(exc), "time.format")
+            return None
+        if end is not None and end <= start:
+            report(time_cell.line, time_cell.col,
+                   f"slot ends before it starts ({time_text})", "time.order")
+            return None
     speaker = _cell(row, columns, "speaker")
     title = _cell(row, columns, "title")
+    speaker_html, title_html = speaker.html if speaker else "", title.html if title else ""
+    if headerless:
+        skip = {columns["time"], columns.get("mark")}
+        texts = [c for i, c in enumerate(row.cells) if i not in skip and has_text(c.html)]
+        if len(texts) == 1:  # "| 10:30 – 11:00 | | Coffee break |": a title, whichever column
+            speaker_html, title_html = "", texts[0].html
     abstract = _cell(row, columns, "abstract")
-    return RawSlot(start, end, speaker.html if speaker else "", title.html if title else "",
-                   row.line, row.col,
-                   abstract_html=abstract.html if abstract and plain_text(abstract.html) else None,
-                   abstract_line=abstract.line if abstract else None)
+    extras = {name: cell.html for name in ("affiliation", "type", "chair")
+              if (cell := _cell(row, columns, name)) is not None and has_text(cell.html)}
+    return RawSlot(start, end, speaker_html, title_html, row.line, row.col,
+                   abstract_html=abstract.html if abstract and has_text(abstract.html) else None,
+                   abstract_line=abstract.line if abstract else None, extras=extras,
+                   timeless=timeless)
+
+
+def _place_timeless(entries: list[Entry], report: Report, warn: Report | None) -> None:
+    """A row with no time fills the gap between the rows around it."""
+    slots = [e for e in entries if isinstance(e, RawSlot)]
+    for index, slot in enumerate(slots):
+        if not slot.timeless:
+            continue
+        before = next((s for s in reversed(slots[:index]) if not s.timeless), None)
+        after = next((s for s in slots[index + 1:] if not s.timeless), None)
+        if before is None:
+            report(slot.line, slot.col, "row has no time and no timed row before it",
+                   "time.format")
+            entries.remove(slot)
+            continue
+        slot.start = before.end or before.start
+        slot.end = after.start if after else None
+        if slot.end is not None and slot.end <= slot.start:
+            slot.start, slot.end = before.start, before.end
+            if warn is not None:
+                warn(slot.line, slot.col, "row has no time and no gap around it: given the "
+                     "time of the row before it", "time.missing")
+        slot.timeless = False
+
+
+def _end_at_next_start(entries: list[Entry]) -> None:
+    """A slot written with only a start ends when the table's next slot starts."""
+    slots = [e for e in entries if isinstance(e, RawSlot)]
+    for this, following in itertools.pairwise(slots):
+        if this.end is None:
+            this.end = following.start
 
 
 def fill_open_ends(slots: list[RawSlot], day_end: dt.time | None) -> list[RawSlot]:
