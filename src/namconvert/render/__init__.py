@@ -23,7 +23,7 @@ from typing import cast
 from ..config import Options
 from ..model import Programme
 from ..output import OutputWriter
-from . import html, json_model
+from . import epub, frab_json, frab_xml, html, ics, json_model, pdf, readme
 
 RenderFunction = Callable[[Programme, Options, OutputWriter], list[Path]]
 
@@ -60,7 +60,8 @@ def _registry(modules: Sequence[ModuleType]) -> dict[str, Renderer]:
 
 
 # Build order: the model first, the site last so it can link to everything else.
-RENDERERS: dict[str, Renderer] = _registry([json_model, html])
+RENDERERS: dict[str, Renderer] = _registry(
+    [json_model, readme, ics, frab_xml, frab_json, epub, pdf, html])
 
 FORMATS: tuple[str, ...] = tuple(RENDERERS)
 

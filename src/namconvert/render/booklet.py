@@ -1,0 +1,163 @@
+"""The booklet's HTML and its WeasyPrint run, shared by the one-document and multi-part builds.
+
+Pure helpers (paper sizes, metadata, the template context) come first; ``typeset`` is the
+one place WeasyPrint runs, and it is imported there, late.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..config import Options
+from ..errors import DependencyError, RenderError
+from ..model import Day, Programme, Session, Slot
+from ..schedule import date_range, speaker_index
+from ..templating import make_environment, render_template, search_path
+
+TEMPLATE = "pdf/booklet.html.jinja"
+STYLESHEET = "booklet.css"
+PDF_VARIANT = "pdf/ua-1"
+# Slots that get a contents line and a bookmark; introductions, discussions and breaks do not.
+LISTED_KINDS = frozenset({"talk", "panel", "other"})
+MM = 72 / 25.4
+
+
+@dataclass(frozen=True)
+class Paper:
+    name: str
+    css: str
+    width_mm: float
+    height_mm: float
+
+    @property
+    def size_pt(self) -> tuple[float, float]:
+        return (self.width_mm * MM, self.height_mm * MM)
+
+
+PAPERS = {
+    "a5": Paper("a5", "A5", 148, 210),
+    "a4": Paper("a4", "A4", 210, 297),
+    "letter": Paper("letter", "letter", 215.9, 279.4),
+}
+
+
+@dataclass(frozen=True)
+class Meta:
+    """The document information: author, keywords, and the build's fixed date."""
+
+    authors: tuple[str, ...]
+    keywords: tuple[str, ...]
+    date: str  # W3C date-time, from SOURCE_DATE_EPOCH
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """Some sessions of one day, in one document; ``continued`` when the day began earlier."""
+
+    day: Day
+    sessions: tuple[Session, ...]
+    continued: bool = False
+
+
+@dataclass(frozen=True)
+class Typeset:
+    """A rendered PDF and where its anchors landed: id -> (0-based page, x, y in PDF points)."""
+
+    pdf: bytes
+    page_count: int
+    anchors: dict[str, tuple[int, float, float]] = field(default_factory=dict)
+
+
+def paper(options: Options) -> Paper:
+    return PAPERS[options.paper]
+
+
+def listed(slot: Slot) -> bool:
+    return slot.kind in LISTED_KINDS
+
+
+def day_id(day: Day) -> str:
+    return f"day-{day.date.isoformat()}"
+
+
+def inverted_name(name: str) -> str:
+    """"Alessio Spurio Mancini" -> "Mancini, Alessio Spurio": the index sorts by the last word."""
+    words = name.split()
+    return f"{words[-1]}, {' '.join(words[:-1])}" if len(words) > 1 else name
+
+
+def display_url(url: str) -> str:
+    return url.split("://", 1)[-1].rstrip("/")
+
+
+def meta(programme: Programme, options: Options) -> Meta:
+    organisers = {p.name: None for d in programme.days for s in d.sessions for p in s.organisers}
+    sessions = {s.title: None for d in programme.days for s in d.sessions}
+    epoch = options.source_date_epoch or 0
+    date = dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+    return Meta(tuple(organisers) or (programme.title,), ("programme", *sessions), date)
+
+
+def whole_days(programme: Programme) -> list[Chunk]:
+    return [Chunk(day, day.sessions) for day in programme.days]
+
+
+def booklet_html(programme: Programme, options: Options, *, parts: Collection[str],
+                 chunks: Sequence[Chunk] = (), pages: Mapping[str, int] | None = None,
+                 folios: bool = True, folio_count: int = 0) -> str:
+    """The booklet's HTML, or the PARTS of it ("cover", "contents", "body", "index", "folios")."""
+    env = make_environment(options.templates, filters={"inverted_name": inverted_name,
+                                                       "display_url": display_url})
+    return render_template(
+        env, TEMPLATE, programme=programme, meta=meta(programme, options), paper=paper(options),
+        date_range=date_range(programme), index=speaker_index(programme), parts=set(parts),
+        chunks=list(chunks), pages=pages, folios=folios, folio_count=folio_count,
+        listed=listed, day_id=day_id)
+
+
+def asset_roots(options: Options) -> list[Path]:
+    """The folders the booklet may read files from: ``pdf/`` of each template folder."""
+    return [root / "pdf" for root in search_path(options.templates) if (root / "pdf").is_dir()]
+
+
+def stylesheet_base(options: Options) -> Path:
+    """The folder relative URLs resolve against: the first that has the stylesheet."""
+    roots = asset_roots(options)
+    return next((r for r in roots if (r / STYLESHEET).is_file()), roots[-1])
+
+
+def typeset(html: str, options: Options, *, tagged: bool = True) -> Typeset:
+    """Lay out HTML with WeasyPrint and write the PDF; report where every anchor landed."""
+    try:
+        import weasyprint
+
+        from .fetcher import TemplateAssetFetcher
+    except (ImportError, OSError) as exc:  # OSError: Pango or HarfBuzz missing
+        raise DependencyError(f"WeasyPrint cannot be loaded ({exc}); reinstall with "
+                              "`pip install -e .` and install Pango (Debian: libpango-1.0-0)") from None
+    fetcher = TemplateAssetFetcher(asset_roots(options))
+    base = stylesheet_base(options).as_uri() + "/"
+    try:
+        document = weasyprint.HTML(string=html, base_url=base, url_fetcher=fetcher).render()
+    except Exception as exc:  # WeasyPrint raises assorted errors on bad templates or CSS
+        raise RenderError(f"WeasyPrint could not lay out the booklet: {exc}", TEMPLATE) from exc
+    anchors = _anchor_pages(document)
+    # A fixed identifier and the dates in the HTML metadata make the file reproducible.
+    identifier = hashlib.sha256(html.encode()).hexdigest()[:32].encode()
+    variant = {"pdf_variant": PDF_VARIANT} if tagged else {}
+    pdf = document.write_pdf(pdf_identifier=identifier, **variant)
+    return Typeset(pdf, len(document.pages), anchors)
+
+
+def _anchor_pages(document: object) -> dict[str, tuple[int, float, float]]:
+    """Anchor id -> (page index, x, y), y measured up from the bottom as in PDF, in points."""
+    found: dict[str, tuple[int, float, float]] = {}
+    px = 0.75  # CSS px -> PDF points
+    for number, page in enumerate(document.pages):  # type: ignore[attr-defined]
+        for name, (x, y, _, _) in page.anchors.items():
+            found.setdefault(name, (number, x * px, (page.height - y) * px))
+    return found

@@ -1,0 +1,219 @@
+"""The booklet of a big programme, laid out in parts and merged.
+
+WeasyPrint's time and memory grow faster than the page count on one big document, so a
+programme with many talks is cut into parts of about ``PART_SLOTS`` slots at session
+boundaries, and the parts are laid out in parallel processes, each reporting its page count
+and the page of every anchor. Then, with every body page known:
+
+1. the cover and contents are laid out with the page numbers written in (re-laid out until
+   their own page count is stable, since it shifts every body page);
+2. the speaker index is laid out likewise;
+3. a "folio" document of blank pages carrying only "n / N" is laid out, and each folio is
+   added to its booklet page (N is known only now);
+4. pypdf merges the pieces, points the contents' and index's placeholder links at their
+   pages, and writes the outline days > sessions > talks from the anchors.
+
+A part starts a new page, as each day does in the one-document booklet.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from multiprocessing import get_context
+from typing import TYPE_CHECKING, cast
+
+from ..config import Options
+from ..model import Programme
+from .booklet import Chunk, Typeset, booklet_html, day_id, listed, typeset
+
+if TYPE_CHECKING:
+    from pypdf import PageObject, PdfReader, PdfWriter
+    from pypdf.generic import IndirectObject
+
+PART_SLOTS = 150
+PLACEHOLDER = "namconvert-dest:"
+Anchor = tuple[int, float, float]  # 0-based page in the whole booklet, x, y
+
+
+def slot_count(programme: Programme) -> int:
+    return sum(len(s.slots) for d in programme.days for s in d.sessions)
+
+
+def plan_parts(programme: Programme, part_slots: int = PART_SLOTS) -> list[list[Chunk]]:
+    """Cut the days into parts of about PART_SLOTS slots, at session boundaries."""
+    parts: list[list[Chunk]] = []
+    current: list[Chunk] = []
+    size = 0
+    for day in programme.days:
+        sessions: list = []  # type: ignore[type-arg]
+        continued = False
+        for session in day.sessions:
+            if size >= part_slots and (sessions or current):
+                if sessions:
+                    current.append(Chunk(day, tuple(sessions), continued))
+                    continued, sessions = True, []
+                parts.append(current)
+                current, size = [], 0
+            sessions.append(session)
+            size += len(session.slots)
+        current.append(Chunk(day, tuple(sessions), continued))
+    if current:
+        parts.append(current)
+    return parts
+
+
+def _light(programme: Programme, chunks: Sequence[Chunk]) -> tuple[Programme, list[Chunk]]:
+    """What a worker needs to typeset CHUNKS: no other day's sessions travel to it."""
+    return (replace(programme, days=()),
+            [replace(c, day=replace(c.day, sessions=())) for c in chunks])
+
+
+def _typeset_body(programme: Programme, chunks: Sequence[Chunk], options: Options) -> Typeset:
+    """One body part, in a worker process: page numbers and folios come later."""
+    return _typeset_part(programme, options, ("body",), chunks, None)
+
+
+def _typeset_part(programme: Programme, options: Options, parts: tuple[str, ...],
+                  chunks: Sequence[Chunk], pages: Mapping[str, int] | None,
+                  folio_count: int = 0) -> Typeset:
+    # Tags do not survive pypdf's merge, so the parts are not tagged (see the module notes).
+    html = booklet_html(programme, options, parts=parts, chunks=chunks, pages=pages,
+                        folios=parts == ("folios",), folio_count=folio_count)
+    return typeset(html, options, tagged=False)
+
+
+def _workers(jobs: int) -> int:
+    return max(1, min(jobs, os.cpu_count() or 1))
+
+
+def render_in_parts(programme: Programme, options: Options,
+                    part_slots: int = PART_SLOTS, workers: int | None = None) -> bytes:
+    """The booklet of PROGRAMME, laid out part by part; the same structure as one document."""
+    parts = plan_parts(programme, part_slots)
+    context = get_context("spawn")  # WeasyPrint's font caches are not safe to fork
+    with ProcessPoolExecutor(workers or _workers(len(parts)), mp_context=context) as pool:
+        futures = [pool.submit(_typeset_body, *_light(programme, chunks), options)
+                   for chunks in parts]
+        bodies = [future.result() for future in futures]
+    body_anchors: dict[str, Anchor] = {}
+    body_pages = 0
+    for body in bodies:
+        for name, (page, x, y) in body.anchors.items():
+            body_anchors.setdefault(name, (body_pages + page, x, y))
+        body_pages += body.page_count
+
+    front_pages = 2  # cover and at least one page of contents; corrected below
+    while True:
+        anchors = {n: (p + front_pages, x, y) for n, (p, x, y) in body_anchors.items()}
+        anchors["speaker-index"] = (front_pages + body_pages, 0.0, 0.0)
+        numbers = {name: page + 1 for name, (page, _, _) in anchors.items()}
+        front = _typeset_part(programme, options, ("cover", "contents"), (), numbers)
+        if front.page_count == front_pages:
+            break
+        front_pages = front.page_count
+    back = _typeset_part(programme, options, ("index",), (), numbers)
+    total = front_pages + body_pages + back.page_count
+    folios = _typeset_part(programme, options, ("folios",), (), {}, folio_count=total)
+    return merge(programme, [front, *bodies, back], folios, anchors)
+
+
+def merge(programme: Programme, pieces: Sequence[Typeset], folios: Typeset,
+          anchors: Mapping[str, Anchor]) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, FloatObject, NameObject, NullObject
+
+    writer = PdfWriter()
+    for piece in pieces:
+        writer.append(PdfReader(io.BytesIO(piece.pdf)), import_outline=False)
+    front = PdfReader(io.BytesIO(pieces[0].pdf))
+    writer.add_metadata({k: v for k, v in (front.metadata or {}).items() if isinstance(v, str)})
+    writer.root_object[NameObject("/Lang")] = front.root_object["/Lang"]
+    _stamp_folios(writer, PdfReader(io.BytesIO(folios.pdf)))
+
+    def destination(name: str) -> ArrayObject:
+        page, x, y = anchors[name]
+        return ArrayObject([writer.pages[page].indirect_reference, NameObject("/XYZ"),
+                            FloatObject(x), FloatObject(y), NullObject()])
+
+    for page in writer.pages:
+        for annot in page.get("/Annots", []):
+            annot = annot.get_object()
+            uri = str(annot.get("/A", {}).get("/URI", ""))
+            if uri.startswith(PLACEHOLDER):
+                del annot["/A"]
+                annot[NameObject("/Dest")] = destination(uri.removeprefix(PLACEHOLDER))
+    writer.add_outline_item(title="Contents", page_number=1)
+    for title, name, children in _outline(programme):
+        day = writer.add_outline_item(title=title, page_number=anchors[name][0])
+        for session_title, session_name, talks in children:
+            session = writer.add_outline_item(title=session_title,
+                                              page_number=anchors[session_name][0], parent=day)
+            for talk_title, talk_name, _ in talks:
+                writer.add_outline_item(title=talk_title, page_number=anchors[talk_name][0],
+                                        parent=session)
+    writer.add_outline_item(title="Index of speakers", page_number=anchors["speaker-index"][0])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+Outline = list[tuple[str, str, "Outline"]]
+
+
+def _outline(programme: Programme) -> Outline:
+    """(title, anchor, children) for days > sessions > listed talks."""
+    return [(day.label, day_id(day), [
+        (session.title, session.id, [(slot.title, slot.id, []) for slot in session.slots
+                                     if listed(slot)])
+        for session in day.sessions]) for day in programme.days]
+
+
+def _stamp_folios(writer: PdfWriter, folios: PdfReader) -> None:
+    """Add folio page i's content to booklet page i (not the cover), without re-parsing pages.
+
+    pypdf's merge_page re-parses both content streams (about 0.2 s a page); a folio is a
+    few operators, so its stream is appended as is, its resources renamed to stay apart.
+    """
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
+
+    source = cast(DictionaryObject, folios.pages[1].get("/Resources", DictionaryObject()))
+    cloned = source.clone(writer)
+    renames: dict[bytes, bytes] = {}
+    extra: dict[str, DictionaryObject] = {}
+    for category, entries in cloned.items():
+        if isinstance(entries.get_object(), DictionaryObject):
+            extra[category] = DictionaryObject()
+            for name, value in entries.get_object().items():
+                new = f"/Folio{name[1:]}"
+                renames[name.encode()] = new.encode()
+                extra[category][NameObject(new)] = value
+    pattern = re.compile(b"(" + b"|".join(re.escape(n) for n in renames) + rb")(?=[\s/\[<(])")
+
+    def stamp(index: int) -> IndirectObject:
+        contents = folios.pages[index].get_contents()
+        assert contents is not None  # every folio page prints its number
+        stream = DecodedStreamObject()
+        stream.set_data(b"Q " + pattern.sub(lambda m: renames[m.group(1)], contents.get_data()))
+        return writer._add_object(stream)
+
+    opening = DecodedStreamObject()
+    opening.set_data(b"q ")
+    opening_ref = writer._add_object(opening)
+    for index, page in _numbered(writer.pages):
+        contents = page["/Contents"]
+        streams = list(contents) if isinstance(contents, ArrayObject) else [contents]
+        page[NameObject("/Contents")] = ArrayObject([opening_ref, *streams, stamp(index)])
+        resources = cast(DictionaryObject, page["/Resources"].get_object())
+        for category, entries in extra.items():
+            target = resources.setdefault(NameObject(category), DictionaryObject()).get_object()
+            target.update(entries)
+
+
+def _numbered(pages: Sequence[PageObject]) -> Iterator[tuple[int, PageObject]]:
+    """Every page but the cover, with its index."""
+    return ((i, page) for i, page in enumerate(pages) if i > 0)

@@ -1,0 +1,90 @@
+"""``schedule.json``: the frab/c3voc schedule as JSON, built as a dict and passed to ``json.dumps``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..config import Options
+from ..events import Event, Room, Schedule, ScheduleDay, shape
+from ..model import Programme
+from ..output import OutputWriter
+
+NAME = "frab_json"
+SUFFIX = ".json"
+MEDIA_TYPE = "application/json"
+TITLE = "Schedule for conference apps (frab JSON)"
+OUTPUT = "schedule.json"
+
+# The site the HTML renderer writes; event URLs fall back to its anchors when
+# nothing absolute is known (frab JSON requires a url on every event).
+SITE_PAGE = "index.html"
+
+
+def _event(event: Event) -> dict[str, Any]:
+    return {
+        "guid": event.guid,
+        "id": event.id,
+        "date": event.date,
+        "start": event.start_time,
+        "end": event.end.isoformat(),
+        "duration": event.duration,
+        "room": event.room,
+        "slug": event.slug,
+        "url": event.url or f"{SITE_PAGE}#{event.placed.slot.id}",
+        "title": event.title,
+        "subtitle": "",
+        "track": event.track,
+        "type": event.type,
+        "language": event.language,
+        "abstract": event.abstract,
+        "description": "",
+        # name (pretalx) and public_name (frab) for older apps; no numeric id, so the
+        # person matches exactly one of the schema's two person shapes.
+        "persons": [{"name": p.name, "public_name": p.name, "guid": p.guid}
+                    for p in event.persons],
+        "links": [{"url": link.url, "title": link.text} for link in event.links],
+    }
+
+
+def _rooms(day: ScheduleDay) -> dict[str, list[dict[str, Any]]]:
+    return {room.name: [_event(e) for e in room.events] for room in day.rooms}
+
+
+def _room(room: Room) -> dict[str, Any]:
+    return {"name": room.name, "guid": room.guid}
+
+
+def to_dict(schedule: Schedule) -> dict[str, Any]:
+    conference: dict[str, Any] = {
+        "acronym": schedule.acronym,
+        "title": schedule.title,
+        "description": schedule.description,
+        "start": schedule.start.isoformat(),
+        "end": schedule.end.isoformat(),
+        "daysCount": len(schedule.days),
+        "timeslot_duration": schedule.timeslot_duration,
+        "time_zone_name": schedule.time_zone_name,
+    }
+    if schedule.base_url:
+        conference["url"] = schedule.base_url
+    conference["rooms"] = [_room(r) for r in schedule.rooms]
+    conference["days"] = [
+        {"index": day.index, "date": day.date.isoformat(), "day_start": day.start.isoformat(),
+         "day_end": day.end.isoformat(), "rooms": _rooms(day)}
+        for day in schedule.days]
+    body: dict[str, Any] = {"version": schedule.version}
+    if schedule.base_url:
+        body["base_url"] = schedule.base_url
+    body["conference"] = conference
+    return {"generator": {"name": "namconvert", "version": __version__}, "schedule": body}
+
+
+def dumps(programme: Programme, options: Options) -> str:
+    return json.dumps(to_dict(shape(programme, options)), ensure_ascii=False, indent=2) + "\n"
+
+
+def render(programme: Programme, options: Options, out: OutputWriter) -> list[Path]:
+    return [out.write_text(OUTPUT, dumps(programme, options))]

@@ -1,0 +1,55 @@
+"""Saddle-stitch imposition: the order of pages on each sheet, and the imposed file itself."""
+
+from __future__ import annotations
+
+import io
+
+import pypdf
+import pytest
+
+from namconvert.render.booklet import MM
+from namconvert.render.imposition import SHEETS, impose, padded, saddle_stitch
+
+
+@pytest.mark.parametrize(("pages", "expected"), [(1, 4), (4, 4), (5, 8), (11, 12), (12, 12)])
+def test_padded_to_a_multiple_of_four(pages: int, expected: int) -> None:
+    assert padded(pages) == expected
+
+
+def test_eight_pages_in_saddle_stitch_order() -> None:
+    # Sheet 1 front: last | first; back: 2 | second-to-last; sheet 2 inwards.
+    assert saddle_stitch(8) == [(7, 0), (1, 6), (5, 2), (3, 4)]
+
+
+def test_padding_pages_are_blank() -> None:
+    assert saddle_stitch(6) == [(None, 0), (1, None), (5, 2), (3, 4)]
+
+
+def test_every_page_appears_once_and_folding_gives_reading_order() -> None:
+    for count in range(1, 30):
+        sides = saddle_stitch(count)
+        placed = [p for side in sides for p in side if p is not None]
+        assert sorted(placed) == list(range(count))
+        # Folding the stacked sheets: reading the right halves of the fronts and left halves
+        # of the backs sheet by sheet gives the first half of the booklet in order.
+        first_half = [p for i, side in enumerate(sides) for p in (side[1 - i % 2],)]
+        assert first_half == [p if p < count else None for p in range(len(sides))]
+
+
+def _numbered_pdf(pages: int) -> bytes:
+    writer = pypdf.PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(148 * MM, 210 * MM)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_imposed_sheets_are_a4_landscape() -> None:
+    imposed = pypdf.PdfReader(io.BytesIO(impose(_numbered_pdf(5), "a5")))
+    assert len(imposed.pages) == 4
+    width, height = SHEETS["a5"]
+    for page in imposed.pages:
+        assert float(page.mediabox.width) == pytest.approx(width)
+        assert float(page.mediabox.height) == pytest.approx(height)
+    assert width == pytest.approx(297 * MM) and height == pytest.approx(210 * MM)

@@ -1,0 +1,227 @@
+"""The PDF booklet: structure read back with pypdf, imposition, reproducibility, the fetcher."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import re
+import subprocess
+from pathlib import Path
+
+import pypdf
+import pytest
+from pypdf.generic import NameObject
+
+from booklet_checks import (
+    Booklet,
+    body_start,
+    check_contents,
+    check_folios,
+    check_index,
+    check_outline,
+    link_targets,
+    squash,
+)
+from namconvert.config import Options
+from namconvert.model import Programme
+from namconvert.output import OutputWriter
+from namconvert.render import RENDERERS, pdf
+from namconvert.render.booklet import MM, asset_roots, listed
+from namconvert.render.fetcher import RefusedURL, TemplateAssetFetcher
+from namconvert.render.imposition import saddle_stitch
+from support import needs_program
+
+EPOCH = 1657700000  # 2022-07-13T08:13:20Z
+
+
+def build(programme: Programme, options: Options, out_dir: Path) -> dict[str, bytes]:
+    out = OutputWriter(out_dir)
+    written = pdf.render(programme, options, out)
+    out.commit()
+    return {path.name: path.read_bytes() for path in written}
+
+
+@pytest.fixture(scope="module")
+def options(seed_options: Options) -> Options:
+    return dataclasses.replace(seed_options, source_date_epoch=EPOCH)
+
+
+@pytest.fixture(scope="module")
+def files(seed: Programme, options: Options, tmp_path_factory: pytest.TempPathFactory
+          ) -> dict[str, bytes]:
+    return build(seed, options, tmp_path_factory.mktemp("pdf"))
+
+
+@pytest.fixture(scope="module")
+def booklet(files: dict[str, bytes]) -> Booklet:
+    return Booklet.open(files[pdf.OUTPUT])
+
+
+def test_registered_between_epub_and_html() -> None:
+    names = list(RENDERERS)
+    assert "pdf" in names and names.index("pdf") < names.index("html")
+
+
+def test_writes_the_booklet_and_the_print_file(files: dict[str, bytes]) -> None:
+    assert set(files) == {"programme.pdf", "programme-print.pdf"}
+
+
+def test_pages_are_a5(booklet: Booklet) -> None:
+    for page in booklet.reader.pages:
+        assert float(page.mediabox.width) == pytest.approx(148 * MM, abs=0.5)
+        assert float(page.mediabox.height) == pytest.approx(210 * MM, abs=0.5)
+
+
+def test_cover(booklet: Booklet, seed: Programme) -> None:
+    cover = booklet.texts[0]
+    assert squash(seed.title) in cover and squash(seed.description) in cover
+    assert "13–14 July 2022" in cover
+
+
+def test_folios_on_every_page_but_the_cover(booklet: Booklet) -> None:
+    check_folios(booklet)
+
+
+def test_contents_page_numbers_match_the_talks(booklet: Booklet, seed: Programme) -> None:
+    check_contents(booklet, seed)
+
+
+def test_contents_entries_are_links_to_their_pages(booklet: Booklet, seed: Programme) -> None:
+    listed_count = sum(listed(s) for d in seed.days for s in d.sessions for s in s.slots)
+    targets = link_targets(booklet)
+    assert len(targets) >= 2 * listed_count  # contents and index
+    start = body_start(booklet, seed)
+    assert all(start < target <= len(booklet.texts) for target in targets)
+
+
+def test_each_day_starts_a_new_page(booklet: Booklet, seed: Programme) -> None:
+    start = body_start(booklet, seed)
+    pages = [booklet.page_with(day.sessions[0].title, start) for day in seed.days]
+    assert pages[0] == start + 1
+    for day, page in zip(seed.days, pages, strict=True):
+        assert day.label in booklet.texts[page - 1]
+    for day, page in zip(seed.days[1:], pages[1:], strict=True):
+        assert day.sessions[0].title not in booklet.texts[page - 2]
+
+
+def test_index_lists_every_speaker_with_their_page(booklet: Booklet, seed: Programme) -> None:
+    check_index(booklet, seed)
+
+
+def test_outline_has_days_sessions_talks(booklet: Booklet, seed: Programme) -> None:
+    check_outline(booklet, seed)
+
+
+def test_metadata(booklet: Booklet, seed: Programme) -> None:
+    info = booklet.reader.metadata
+    assert info is not None
+    assert info.title == seed.title
+    assert info.author == seed.title  # the seed names no organisers
+    assert info.subject == seed.description
+    assert "The Future of Machine Learning in Astronomy" in info["/Keywords"]
+    assert info.creation_date == dt.datetime.fromtimestamp(EPOCH, dt.UTC)
+    assert booklet.reader.trailer["/Root"]["/Lang"] == seed.language
+
+
+def test_tagged_pdf_ua(booklet: Booklet) -> None:
+    root = booklet.reader.trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"]
+    assert "/StructTreeRoot" in root
+    assert b"pdfuaid:part" in root["/Metadata"].get_object().get_data()
+
+
+def test_fonts_are_embedded(booklet: Booklet) -> None:
+    fonts = 0
+    for page in booklet.reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = (font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font
+                          else font)["/FontDescriptor"]
+            assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), font["/BaseFont"]
+            fonts += 1
+    assert fonts
+
+
+def test_external_links_are_clickable(booklet: Booklet, seed: Programme) -> None:
+    uris = {annot.get_object()["/A"]["/URI"] for page in booklet.reader.pages
+            for annot in page.get("/Annots", []) if "/A" in annot.get_object()}
+    assert {s.url for d in seed.days for s in d.sessions} <= uris
+    assert "https://arxiv.org/abs/2009.08459" in uris
+
+
+def test_two_builds_are_byte_identical(seed: Programme, options: Options, files: dict[str, bytes],
+                                       tmp_path: Path) -> None:
+    again = build(seed, options, tmp_path)
+    assert again == files
+
+
+def test_imposed_for_saddle_stitch_on_a4_landscape(files: dict[str, bytes],
+                                                    booklet: Booklet) -> None:
+    imposed = pypdf.PdfReader(io.BytesIO(files[pdf.PRINT_OUTPUT]))
+    pages = len(booklet.texts)
+    sides = saddle_stitch(pages)
+    assert len(imposed.pages) == len(sides) == -(-pages // 4) * 2
+    for sheet, side in zip(imposed.pages, sides, strict=True):
+        assert float(sheet.mediabox.width) == pytest.approx(297 * MM, abs=0.5)
+        assert float(sheet.mediabox.height) == pytest.approx(210 * MM, abs=0.5)
+        for half, page in enumerate(side):
+            text = _half_text(sheet, half)
+            if page is None:
+                assert text == ""
+            else:
+                assert f"{page + 1} / {pages}" in text or page == 0
+
+
+def _half_text(sheet: pypdf.PageObject, half: int) -> str:
+    """The text of the booklet page drawn on the left (0) or right (1) half of SHEET."""
+    middle = float(sheet.mediabox.width) / 2
+    drawn = re.findall(rb"cm ([\d.-]+) [\d.-]+ ... ... cm|1 0 0 1 ([\d.-]+) [\d.-]+ cm (/\w+) Do",
+                       sheet.get_contents().get_data())
+    for _, x, name in drawn:
+        if (float(x) >= middle / 2) == bool(half):
+            form = sheet["/Resources"]["/XObject"][name.decode()].get_object()
+            page = pypdf.PageObject.create_blank_page(width=middle, height=sheet.mediabox.height)
+            page[NameObject("/Resources")] = form["/Resources"]
+            page[NameObject("/Contents")] = form
+            return squash(page.extract_text())
+    return ""
+
+
+def test_a4_paper(seed: Programme, options: Options, tmp_path: Path) -> None:
+    files = build(seed, dataclasses.replace(options, paper="a4"), tmp_path)
+    page = pypdf.PdfReader(io.BytesIO(files[pdf.OUTPUT])).pages[0]
+    assert float(page.mediabox.width) == pytest.approx(210 * MM, abs=0.5)
+    sheet = pypdf.PdfReader(io.BytesIO(files[pdf.PRINT_OUTPUT])).pages[0]
+    assert float(sheet.mediabox.width) == pytest.approx(420 * MM, abs=0.5)  # A3 landscape
+
+
+@pytest.mark.parametrize("url", [
+    "http://example.com/style.css", "https://example.com/font.woff", "file:///etc/passwd",
+    "data:text/css,body{}", "ftp://example.com/x",
+])
+def test_fetcher_refuses_other_urls(url: str, options: Options) -> None:
+    with pytest.raises(RefusedURL):
+        TemplateAssetFetcher(asset_roots(options)).fetch(url)
+
+
+def test_fetcher_refuses_climbing_out_of_the_templates(options: Options) -> None:
+    root = asset_roots(options)[-1]
+    escape = (root / ".." / "html" / "index.html.jinja").absolute().as_uri()
+    with pytest.raises(RefusedURL):
+        TemplateAssetFetcher([root]).fetch(escape)
+
+
+def test_fetcher_serves_the_stylesheet(options: Options) -> None:
+    root = asset_roots(options)[-1]
+    response = TemplateAssetFetcher([root]).fetch((root / "booklet.css").as_uri())
+    assert b"@page" in response.read()
+
+
+def test_pages_render_with_pdftoppm(files: dict[str, bytes], tmp_path: Path) -> None:
+    pdftoppm = needs_program("pdftoppm")
+    source = tmp_path / "b.pdf"
+    source.write_bytes(files[pdf.OUTPUT])
+    subprocess.run([pdftoppm, "-r", "20", "-png", "-f", "1", "-l", "2", source, tmp_path / "p"],
+                   check=True)
+    assert len(list(tmp_path.glob("p-*.png"))) == 2
