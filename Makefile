@@ -58,3 +58,17 @@ test: $(INSTALLED) system-deps lint typecheck
 
 clean:
 	rm -rf $(OUT)
+
+# Screenshots of the site for the README: docs/site-360.png and docs/site-1280.png.
+.PHONY: docs-site-images
+docs-site-images: $(OUT)/index.html
+	$(BIN)/python tools/site_images.py $(OUT) docs
+
+# Benchmark against the plain tools (Pandoc, WeasyPrint): bench/RESULTS.md. Takes about
+# half an hour with 10,000 talks; `make bench BENCH_SIZES=10,100` is a quick look.
+BENCH_SIZES ?= 10,100,1000,10000
+BENCH_RESULTS ?= bench/RESULTS.md
+.PHONY: bench
+bench: $(INSTALLED)
+	@$(BIN)/python -c 'import psutil' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python bench/run.py --sizes $(BENCH_SIZES) --results $(BENCH_RESULTS)

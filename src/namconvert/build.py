@@ -1,17 +1,37 @@
-"""Orchestration: read the source once, then run each requested renderer."""
+"""Orchestration: read the source once, then run the requested renderers, in parallel.
+
+Renderers are independent of each other, so on a machine with several cores
+they run in worker processes (forked, so the parsed programme is shared, not
+pickled). Each worker stages its files in its own staging folder; the parent
+moves them into the one :class:`OutputWriter` of the build and commits only
+when every renderer succeeded: the all-or-nothing semantics of a serial build.
+``NAMCONVERT_JOBS=1`` (or ``jobs=1``) runs everything in this process.
+"""
 
 from __future__ import annotations
 
+import concurrent.futures as cf
+import multiprocessing
+import os
+import queue
+import shutil
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
+from . import progress
 from .config import Options
-from .errors import RenderError
+from .errors import NamconvertError, RenderError
 from .model import Programme
 from .output import OutputWriter
 from .parse import parse_file
 from .render import FORMATS, RENDERERS
+
+# Slowest first, so the longest renderer starts at once and the others fill the other cores.
+# Measured on 1,000 talks (bench/RESULTS.md); unknown formats count as quick.
+COST = {"pdf": 100, "epub": 30, "html": 10, "readme": 2}
+POLL_SECONDS = 0.25
 
 
 def resolve_formats(spec: str | Sequence[str] | None) -> list[str]:
@@ -40,14 +60,161 @@ def build(source: Path, options: Options, out_dir: Path,
     return write_outputs(programme, source, options, out_dir, formats)
 
 
+def job_count(jobs: int | None, tasks: int) -> int:
+    """Worker processes to use: JOBS, else $NAMCONVERT_JOBS, else one per core; at most TASKS."""
+    if jobs is None:
+        env = os.environ.get("NAMCONVERT_JOBS", "")
+        jobs = int(env) if env.isdigit() else (len(os.sched_getaffinity(0))
+                                               if hasattr(os, "sched_getaffinity")
+                                               else os.cpu_count() or 1)
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1  # workers rely on fork to share the programme without pickling it
+    return max(1, min(jobs, tasks))
+
+
 def write_outputs(programme: Programme, source: Path, options: Options, out_dir: Path,
-                  formats: Sequence[str] | None = None) -> list[Path]:
-    """Render PROGRAMME (read from SOURCE) into OUT_DIR; all or nothing."""
+                  formats: Sequence[str] | None = None, *, jobs: int | None = None,
+                  display: progress.Display | None = None) -> list[Path]:
+    """Render PROGRAMME (read from SOURCE) into OUT_DIR; all or nothing.
+
+    DISPLAY shows progress on a terminal (default: a :class:`progress.Display`
+    on stderr, silent unless stderr is a terminal and the build is slow).
+    """
     options = with_build_time(source, options)
+    names = resolve_formats(formats)
+    display = display or progress.Display(names)
     writer = OutputWriter(out_dir)
     try:
-        for name in resolve_formats(formats):
-            RENDERERS[name].render(programme, options, writer)
+        if job_count(jobs, len(names)) <= 1:
+            _render_here(names, programme, options, writer, display)
+        else:
+            _render_in_workers(names, programme, options, writer, display,
+                               job_count(jobs, len(names)))
         return writer.commit()
     finally:
         writer.discard()
+        display.close()
+
+
+def _render_here(names: list[str], programme: Programme, options: Options,
+                 writer: OutputWriter, display: progress.Display) -> None:
+    previous = progress.set_sink(display)
+    try:
+        for name in names:
+            progress.started(name)
+            RENDERERS[name].render(programme, options, writer)
+            progress.finished(name)
+    finally:
+        progress.set_sink(previous)
+
+
+# -- worker processes ------------------------------------------------------------------------
+
+
+class _RecordingWriter(OutputWriter):
+    """A worker's writer: stages as usual and remembers what, for the parent to adopt."""
+
+    def __init__(self, out_dir: Path) -> None:
+        super().__init__(out_dir)
+        self.files: list[tuple[str, str]] = []  # (path relative to out_dir, staged file)
+        self.root: str | None = None  # this writer's staging folder
+
+    def staged_path(self, relative: str | Path) -> Path:
+        staged = super().staged_path(relative)
+        depth = len((self.out_dir / relative).resolve().relative_to(self.out_dir).parts)
+        self.root = str(staged.parents[depth - 1])
+        self.files.append((str(relative), str(staged)))
+        return staged
+
+
+@dataclass
+class _Outcome:
+    name: str
+    files: list[tuple[str, str]] = field(default_factory=list)
+    root: str | None = None
+    error: tuple[type[NamconvertError], tuple[Any, ...], dict[str, Any]] | None = None
+
+
+# Set in the parent just before the workers fork; they inherit it instead of unpickling it.
+_SHARED: tuple[Programme, Options, Path, Any] | None = None
+
+
+def _render_in_worker(name: str) -> _Outcome:
+    assert _SHARED is not None
+    programme, options, out_dir, events = _SHARED
+    progress.set_sink(progress.forward_to(events))
+    writer = _RecordingWriter(out_dir)
+    try:
+        progress.started(name)
+        RENDERERS[name].render(programme, options, writer)
+        progress.finished(name)
+    except NamconvertError as exc:
+        writer.discard()
+        # Exceptions pickle by their args only; carry the file/line fields across too.
+        return _Outcome(name, error=(type(exc), exc.args, dict(vars(exc))))
+    except BaseException:
+        writer.discard()
+        raise
+    root = writer.root
+    if root is None:  # rendered nothing: its empty staging folder is not needed
+        writer.discard()
+    return _Outcome(name, writer.files, root)
+
+
+def _rebuilt(error: tuple[type[NamconvertError], tuple[Any, ...], dict[str, Any]]) \
+        -> NamconvertError:
+    cls, args, state = error
+    exc = cls.__new__(cls)
+    exc.args = args
+    exc.__dict__.update(state)
+    return exc
+
+
+def _render_in_workers(names: list[str], programme: Programme, options: Options,
+                       writer: OutputWriter, display: progress.Display, jobs: int) -> None:
+    global _SHARED
+    context = multiprocessing.get_context("fork")
+    events = context.Queue()
+    _SHARED = (programme, options, writer.out_dir, events)
+    outcomes: dict[str, _Outcome] = {}
+    try:
+        with cf.ProcessPoolExecutor(jobs, mp_context=context) as pool:
+            ordered = sorted(names, key=lambda n: -COST.get(n, 1))
+            pending = {pool.submit(_render_in_worker, name): name for name in ordered}
+            while pending:
+                done, _ = cf.wait(pending, timeout=POLL_SECONDS,
+                                  return_when=cf.FIRST_COMPLETED)
+                _drain(events, display)
+                display.tick()
+                for future in done:
+                    del pending[future]
+                    if future.cancelled():
+                        continue
+                    outcome = future.result()  # a bug (not a NamconvertError) raises here
+                    outcomes[outcome.name] = outcome
+                    if outcome.error is not None:
+                        for other in pending:  # all or nothing: don't start the rest
+                            other.cancel()
+            _drain(events, display)
+        failed = [outcomes[n] for n in names if n in outcomes and outcomes[n].error is not None]
+        if failed:
+            assert failed[0].error is not None
+            raise _rebuilt(failed[0].error)
+        for name in names:  # adopt in build order, so a clash is reported the same way
+            for relative, staged in outcomes[name].files:
+                os.replace(staged, writer.staged_path(relative))
+    finally:
+        _SHARED = None
+        for outcome in outcomes.values():
+            if outcome.root is not None:
+                shutil.rmtree(outcome.root, ignore_errors=True)
+        events.close()
+
+
+def _drain(events: Any, display: progress.Display) -> None:
+    while True:
+        try:
+            event = events.get_nowait()
+        except queue.Empty:
+            return
+        display(event)

@@ -57,6 +57,14 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--paper", choices=PAPER_SIZES, help="booklet paper size (default: a5)")
     build.add_argument("--templates", type=Path, metavar="DIR",
                        help="folder of templates that override the built-in ones")
+    serve = source_command("serve", "build, serve on 127.0.0.1 and rebuild on every change")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    serve.add_argument("-o", "--output", type=Path, default=Path("build"), metavar="DIR",
+                       help="output folder (default: build)")
+    serve.add_argument("--format", default=None, metavar="LIST",
+                       help="comma-separated formats to rebuild (default: all)")
+    serve.add_argument("--templates", type=Path, metavar="DIR",
+                       help="folder of templates that override the built-in ones")
     generate = commands.add_parser("generate", help="write a synthetic programme README",
                                    description="Write a seeded synthetic programme README "
                                    "(for benchmarks and scale tests).")
@@ -108,6 +116,11 @@ def run(args: argparse.Namespace) -> int:
 
     if args.command == "generate":
         return _generate(args)
+    if args.command == "serve":
+        from .serve import serve
+
+        formats = args.format.split(",") if args.format else None
+        return serve(args.source, lambda: _options(args), args.output, args.port, formats)
     options = _options(args)
     if args.command == "check":
         result = parse_file(args.source, options, raise_on_error=False)
