@@ -62,7 +62,8 @@ from .timetable import (
 # UUID5 namespace for slot uids: fixed forever, so uids survive rebuilds and releases.
 SLOT_NAMESPACE = uuid.UUID("0b6a1f0e-5a57-4a43-9a0c-6e616d636f6e")
 
-_LINK_HEADING = re.compile(r"^\[(.+)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)\s*(.*)$")
+# The destination may hold balanced parentheses ("javascript:alert(1)"), as in CommonMark.
+_LINK_HEADING = re.compile(r"^\[(.+)\]\(((?:[^()\s]|\([^()\s]*\))+)(?:\s+\"[^\"]*\")?\)\s*(.*)$")
 _PAREN = re.compile(r"\(([^()]*)\)")
 _LOCATION_LINE = re.compile(r"^\W*(?:session\s+)?(?:location|venue|room|place|where)\W*\s*:\s*"
                             r"(?:\*\*|__|\*|_)*\s*(.*)$", re.IGNORECASE)
@@ -167,7 +168,7 @@ def _field_groups(block: Block) -> list[str]:
 
 def _session_heading(text: str) -> tuple[str, str | None]:
     if match := _LINK_HEADING.match(text.strip()):
-        title = plain_text(inline_markdown(match.group(1) + " " + match.group(3)))
+        title = plain_text(sanitise(inline_markdown(match.group(1) + " " + match.group(3))))
         return title, _safe_url(match.group(2))
     html_text = sanitise(inline_markdown(text))
     links = links_in(html_text)
@@ -203,7 +204,7 @@ class _Reader:
         meta = front_matter(self.text)
         title_block = _title_heading(headings, bool(meta.get("title")))
         if title_block is not None:
-            self.title = plain_text(inline_markdown(title_block.text))
+            self.title = plain_text(sanitise(inline_markdown(title_block.text)))
             self.title_line = title_block.line
         elif meta.get("title"):
             self.title = meta["title"]

@@ -1,0 +1,293 @@
+"""Hostile input: a fixture full of scripts, remote and local resources and template syntax,
+built into every format while an HTTP server on 127.0.0.1 counts the requests it gets.
+
+tests/fixtures/hostile/README.md names the server as ``HOSTILE``; the test writes a copy
+with the server's address in its place.
+"""
+
+from __future__ import annotations
+
+import http.server
+import io
+import re
+import threading
+import urllib.request
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import icalendar
+import pypdf
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+from namconvert.build import write_outputs
+from namconvert.cli import main
+from namconvert.config import make_options
+from namconvert.parse import parse_file
+from namconvert.parse.text import INLINE_TAGS, LINK_SCHEMES
+from namconvert.render import FORMATS
+from support import FIXTURES
+
+HOSTILE = FIXTURES / "hostile" / "README.md"
+PASSWD = Path("/etc/passwd")
+# What /etc/passwd holds on every Unix: the root account's line starts so.
+PASSWD_MARKERS = ["root:x:0:0", "root:*:0:0", "/bin/sh", "/usr/sbin/nologin"]
+ALLOWED_TAGS = INLINE_TAGS  # b i em strong sup sub code br p a
+
+
+class Recorder(http.server.ThreadingHTTPServer):
+    """An HTTP server that remembers every connection and request it receives."""
+
+    def __init__(self) -> None:
+        self.connections = 0
+        self.requests: list[str] = []
+        super().__init__(("127.0.0.1", 0), Handler)
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    server: Recorder
+
+    def setup(self) -> None:
+        self.server.connections += 1
+        super().setup()
+
+    def _answer(self) -> None:
+        self.server.requests.append(f"{self.command} {self.path}")
+        body = b"@import url(/more.css); body { color: red }"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/css")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    do_GET = do_HEAD = do_POST = do_OPTIONS = _answer
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@dataclass
+class Built:
+    source: Path
+    out: Path
+    server: Recorder
+    host: str  # "127.0.0.1:PORT"
+    texts: dict[str, str]  # every output file (and EPUB member) as text; PDFs as their text
+
+
+def _texts(out: Path) -> dict[str, str]:
+    texts: dict[str, str] = {}
+    for path in sorted(out.rglob("*")):
+        if not path.is_file():
+            continue
+        name = str(path.relative_to(out))
+        data = path.read_bytes()
+        texts[name] = data.decode("latin-1")
+        if path.suffix == ".epub":
+            with zipfile.ZipFile(path) as archive:
+                for member in archive.namelist():
+                    texts[f"{name}!{member}"] = archive.read(member).decode("utf-8", "replace")
+        if path.suffix == ".pdf":
+            reader = pypdf.PdfReader(io.BytesIO(data))
+            texts[f"{name}!text"] = "\n".join(page.extract_text() for page in reader.pages)
+    return texts
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
+    server = Recorder()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    host = f"127.0.0.1:{server.server_address[1]}"
+    folder = tmp_path_factory.mktemp("hostile")
+    source = folder / "README.md"
+    source.write_text(HOSTILE.read_text(encoding="utf-8").replace("HOSTILE", host),
+                      encoding="utf-8")
+    options = replace(make_options(source), source_date_epoch=1_688_000_000)
+    programme = parse_file(source, options).programme
+    assert programme is not None
+    out = folder / "build"
+    written = write_outputs(programme, source, options, out, None)
+    assert written
+    try:
+        yield Built(source, out, server, host, _texts(out))
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_every_format_was_built(built: Built) -> None:
+    main_files = {"json": "programme.json", "readme": "README.md", "ics": "programme.ics",
+                  "frab_xml": "schedule.xml", "frab_json": "schedule.json",
+                  "epub": "programme.epub", "pdf": "programme.pdf", "html": "index.html"}
+    assert set(main_files) == set(FORMATS)
+    assert all(name in built.texts for name in main_files.values())
+
+
+def test_the_server_received_no_request(built: Built) -> None:
+    assert built.server.requests == []
+    assert built.server.connections == 0
+    # The recorder works: a request now is counted (so the zero above means something).
+    with urllib.request.urlopen(f"http://{built.host}/probe.css", timeout=5) as answer:
+        assert answer.status == 200
+    assert built.server.requests == ["GET /probe.css"]
+    built.server.requests.clear()
+    built.server.connections = 0
+
+
+def test_the_fixture_does_name_the_server_and_the_local_file() -> None:
+    text = HOSTILE.read_text(encoding="utf-8")
+    for needle in ('<img src="http://HOSTILE/', '<link rel="stylesheet" href="http://HOSTILE/',
+                   '@import url("http://HOSTILE/', '<iframe src="http://HOSTILE/',
+                   '<object data="http://HOSTILE/', "file:///etc/passwd", '"/etc/passwd"',
+                   "<script>", "onerror=", "onmouseover=", "javascript:", "data:", "{{ 7*7 }}",
+                   "{% for x in range(3) %}"):
+        assert needle in text, needle
+
+
+def test_no_output_holds_a_local_file(built: Built) -> None:
+    markers = list(PASSWD_MARKERS[:2])
+    if PASSWD.is_file():  # its first line, whatever the system
+        first = PASSWD.read_text(encoding="utf-8", errors="replace").splitlines()[0]
+        markers.append(first)
+    for name, text in built.texts.items():
+        for marker in markers:
+            assert marker not in text, f"{name} holds {marker!r}"
+
+
+def test_no_pdf_embeds_files_or_actions_other_than_web_links(built: Built) -> None:
+    for name in ("programme.pdf", "programme-print.pdf"):
+        reader = pypdf.PdfReader(built.out / name)
+        assert not list(reader.attachments), name
+        root = reader.trailer["/Root"].get_object()
+        assert "/OpenAction" not in root and "/AA" not in root, name
+        names = root.get("/Names")
+        assert names is None or "/JavaScript" not in names.get_object(), name
+        for page in reader.pages:
+            for annotation in page.get("/Annots") or []:
+                action = annotation.get_object().get("/A")
+                if action is None:
+                    continue
+                action = action.get_object()
+                assert action["/S"] in ("/URI", "/GoTo"), (name, action)
+                if action["/S"] == "/URI":
+                    assert urlsplit(str(action["/URI"])).scheme in LINK_SCHEMES, action
+
+
+# A reference that makes a reader fetch the server: a source, a stylesheet, an import, a frame.
+RESOURCE = [r"""\b(?:src|data|poster|srcset|background)\s*=\s*["']?[^"'>\s]*{host}""",
+            r"""<link\b[^>]*{host}""", r"""@import[^;]*{host}""", r"""url\(\s*["']?[^)]*{host}""",
+            r"""<(?:iframe|object|embed|img|script|style|video|audio|source)\b[^>]*{host}"""]
+
+
+def test_no_output_references_the_server_as_a_resource(built: Built) -> None:
+    patterns = [re.compile(p.format(host=re.escape(built.host)), re.IGNORECASE) for p in RESOURCE]
+    for name, text in built.texts.items():
+        for pattern in patterns:
+            assert not pattern.search(text), f"{name}: {pattern.search(text)}"
+    # The one use the fixture makes of the server that is allowed: an ordinary link.
+    assert f'<a href="http://{built.host}/page">a link to the server</a>' in \
+        built.texts["index.html"]
+
+
+def _markup(built: Built) -> dict[str, str]:
+    return {name: text for name, text in built.texts.items()
+            if name == "index.html" or name.endswith(".xhtml")}
+
+
+def test_no_resource_in_html_or_epub_is_outside_the_output(built: Built) -> None:
+    for name, text in _markup(built).items():
+        soup = BeautifulSoup(text, "html.parser")
+        for tag in soup.find_all(True):
+            refs = [tag.get(a) for a in ("src", "data", "poster", "srcset", "background")]
+            if tag.name == "link":
+                refs.append(tag.get("href"))
+            for ref in refs:
+                if isinstance(ref, str):
+                    assert not urlsplit(ref).scheme and not ref.startswith("/"), (name, tag)
+
+
+def test_no_script_from_the_fixture(built: Built) -> None:
+    soup = BeautifulSoup(built.texts["index.html"], "html.parser")
+    scripts = soup.find_all("script")
+    # The site's own script: one file from its assets folder, nothing inline.
+    assert [(s.get("src") or "").split("?")[0] for s in scripts] == ["assets/site.js"]
+    assert all(not s.string for s in scripts)
+    for name, text in built.texts.items():
+        if name.endswith(".xhtml"):
+            assert "<script" not in text, name
+        for needle in ("alert(", "document.write", "pwned", "document.cookie", "onerror",
+                       "onmouseover", "javascript:"):
+            assert needle not in text, f"{name} holds {needle!r}"
+
+
+def test_template_syntax_is_printed_as_written(built: Built) -> None:
+    soup = BeautifulSoup(built.texts["index.html"], "html.parser")
+    heading = soup.find(id="2023-07-03-0920-script-link-title-7-7-title")
+    assert heading is not None
+    title = " ".join(heading.get_text().split())
+    assert title == "Script link title {{ 7*7 }}"
+    abstracts = " ".join(t.get_text() for t in soup.select(".abstract-text"))
+    assert "Template syntax {{ 7*7 }} and {% for x in range(3) %}{{ x }}{% endfor %} stays" \
+        in abstracts
+    for tag in soup.select(".title, .abstract-text"):
+        assert "49" not in tag.get_text() and "012" not in tag.get_text()
+    for name in ("programme.json", "schedule.json", "schedule.xml", "README.md",
+                 "programme.pdf!text"):
+        assert "{{ 7*7 }}" in built.texts[name], name
+        assert "{% for x in range(3) %}" in built.texts[name] or name.endswith("!text"), name
+    assert any("{{ 7*7 }}" in t and "{% for x in range(3) %}" in t
+               for n, t in built.texts.items() if n.endswith(".xhtml"))
+    calendar = icalendar.Calendar.from_ical((built.out / "programme.ics").read_bytes())
+    summaries = {str(e["SUMMARY"]) for e in calendar.walk("VEVENT")}
+    assert "Script link title {{ 7*7 }}" in summaries
+
+
+def _only_allowed(fragment: Tag, where: str) -> None:
+    for tag in fragment.find_all(True):
+        assert tag.name in ALLOWED_TAGS, f"{where}: {tag}"
+        allowed = {"href"} if tag.name == "a" else set()
+        assert set(tag.attrs) <= allowed, f"{where}: {tag}"
+        if "href" in tag.attrs:
+            assert urlsplit(str(tag["href"])).scheme in LINK_SCHEMES, f"{where}: {tag}"
+
+
+def test_only_inline_formatting_and_web_links_remain_in_titles_and_abstracts(built: Built) -> None:
+    soup = BeautifulSoup(built.texts["index.html"], "html.parser")
+    fragments = soup.select("h4.title, .abstract-text")
+    assert len(fragments) >= 7  # five talk titles, two abstracts
+    for fragment in fragments:
+        _only_allowed(fragment, "index.html")
+    abstract = soup.select(".abstract-text")[0]
+    # What is allowed survives: the test would see it if the sanitiser dropped too much.
+    assert [t.name for t in abstract.find_all(True)] == ["em", "code", "sub", "sup", "a"]
+    for name, text in _markup(built).items():
+        for forbidden in ("<iframe", "<object", "<embed", "<form", "<svg:script", "@import"):
+            assert forbidden not in text, f"{name} holds {forbidden}"
+
+
+def test_check_warns_about_each_dropped_link(built: Built,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(built.source)]) == 0
+    lines = capsys.readouterr().err.replace(str(built.source), "README.md").splitlines()
+    kept = "(only http, https and mailto links are kept) [link.scheme]"
+    assert lines == [
+        f"README.md:5:1: warning: link with a javascript: URL dropped {kept}",
+        f"README.md:19:21: warning: link with a file: URL dropped {kept}",
+        f"README.md:24:9: warning: link with a javascript: URL dropped {kept}",
+        f"README.md:27:21: warning: link with a data: URL dropped {kept}",
+        f"README.md:27:21: warning: link with a file: URL dropped {kept}",
+        f"README.md:36:1: warning: link with a file: URL dropped {kept}",
+        f"README.md:51:1: warning: link with a data: URL dropped {kept}",
+    ]
+    # And none of them reaches the model.
+    programme = parse_file(built.source, make_options(built.source)).programme
+    assert programme is not None
+    sessions = [s for d in programme.days for s in d.sessions]
+    assert [s.url for s in sessions] == [None, None, None]
+    assert [s.title for s in sessions] == ["Session with a script link",
+                                          "Session with a file link", "Session with a data link"]
