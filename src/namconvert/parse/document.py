@@ -70,6 +70,8 @@ _LOCATION_LINE = re.compile(r"^\W*(?:session\s+)?(?:location|venue|room|place|wh
 _BULLET_SEPARATOR = re.compile(r"\s*(?:\\-\\-|--|—|–|\|)\s*")
 _ABSTRACT_QUOTE_MARK = re.compile(r"^\s*[*_]+(.*?)[*_]+\s*$", re.DOTALL)
 _TITLE_FIELD = re.compile(r"^\W*(?:session\s+)?title\W*:\s*(.+)$", re.IGNORECASE)
+# A title cell in italics and nothing else ("_Coffee break_"); "<b><i>...</i></b>" is not.
+_WHOLLY_ITALIC = re.compile(r"^<(em|i)>(?:(?!<\1>).)*</\1>$", re.DOTALL | re.IGNORECASE)
 _TIME_FIELD = re.compile(r"^\W*(?:time|times|hours|when)\W*:\s*(.+)$", re.IGNORECASE)
 
 
@@ -518,7 +520,8 @@ class _Reader:
             abstract_html = squash_space(strip_label(sanitise(raw.abstract_html))) or None
         abstract = plain_text(abstract_html) if abstract_html else None
         kind = classify(title, bool(speakers), abstract is not None, moderated=moderated,
-                        type_text=plain_text(raw.extras.get("type", "")))
+                        type_text=plain_text(raw.extras.get("type", "")),
+                        set_apart=bool(_WHOLLY_ITALIC.match(squash_space(sanitise(raw.title_html)))))
         if not title:
             self.findings.warning(raw.line, raw.col, "slot has no title", "slot.title")
         if kind == "talk" and not speakers:

@@ -13,7 +13,7 @@ _KIND_WORDS: tuple[tuple[SlotKind, re.Pattern[str]], ...] = (
     ("introduction", re.compile(r"^\W*(introduction|intro|welcome|opening|session introduction)\b",
                                 re.IGNORECASE)),
     ("discussion", re.compile(r"^\W*(discussion|q\s*&\s*a|questions|closing|wrap[- ]up|"
-                              r"concluding remarks|general discussion)\b", re.IGNORECASE)),
+                              r"concluding remarks|(?:general|open) discussion)\b", re.IGNORECASE)),
     ("panel", re.compile(r"\bpanel\b|\bmoderated by\b|\broundtable\b", re.IGNORECASE)),
 )
 
@@ -46,9 +46,12 @@ def names_a_kind(title: str) -> bool:
 
 
 def classify(title: str, has_speaker: bool, has_abstract: bool, *, moderated: bool = False,
-             type_text: str = "") -> SlotKind:
+             type_text: str = "", set_apart: bool = False) -> SlotKind:
     """The slot's kind: a "Type" column wins, then a recognised word at the title's start,
-    then "moderated by" in the speakers (a panel), else talk or other."""
+    then "moderated by" in the speakers (a panel), else talk or other.
+
+    SET_APART says the row's whole title is in italics: a row with no speaker set apart
+    that way ("| 7:00-8:00 | | _Group photo_ |") is a break when no word names its kind."""
     if type_text and (from_type := kind_from_type(type_text)):
         return from_type
     if moderated:
@@ -61,4 +64,6 @@ def classify(title: str, has_speaker: bool, has_abstract: bool, *, moderated: bo
                     len(_PARENTHESES.sub(" ", title).split()) > _LONGEST_ROUTINE_TITLE:
                 return "talk"
             return kind
-    return "talk" if has_speaker or has_abstract else "other"
+    if has_speaker or has_abstract:
+        return "talk"
+    return "break" if set_apart else "other"

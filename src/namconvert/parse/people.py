@@ -28,7 +28,7 @@ def _speaker(text: str) -> Speaker | None:
 
 _MODERATED = re.compile(r"[;,]?\s*\b(?:moderated by|moderators?\s*:|chaired by)\s*", re.IGNORECASE)
 # Words that stand for "everyone on the panel" rather than a person.
-_NOT_A_NAME = re.compile(r"^(?:all|the|other|invited)?\s*(?:speakers?|panel(?:ists)?|participants|"
+_NOT_A_NAME = re.compile(r"^(?:all|the|other|invited)?\s*(?:speakers?|panel(?:l?ists)?|participants|"
                          r"everyone|all|tbd|tba|tbc)$", re.IGNORECASE)
 _SURNAME_JOINERS = {"and"}  # not "&": writers (ours included) join full names with it
 
