@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import dataclasses
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from namconvert import build
+from namconvert.cli import main
 from namconvert.config import Options
 from namconvert.errors import DependencyError, RenderError
 from namconvert.model import Programme
 from namconvert.output import STAGING_PREFIX, OutputWriter
 from namconvert.render import RENDERERS, RenderFunction
-from support import SOURCE
+from support import ROOT, SOURCE
 
 QUICK = ["json", "ics", "frab_xml", "frab_json"]
 
@@ -79,3 +85,80 @@ def test_job_count(monkeypatch: pytest.MonkeyPatch) -> None:
     assert build.job_count(None, 7) == 1
     monkeypatch.setenv("NAMCONVERT_JOBS", "3")
     assert build.job_count(None, 7) == 3
+
+
+def _group_alive(group: int) -> bool:
+    """Whether a process of GROUP still runs (zombies, which hold no files, do not count)."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[2]) == group and fields[0] != "Z":
+            return True
+    return False
+
+
+def _staged(out: Path) -> list[Path]:
+    return [p for d in out.glob(STAGING_PREFIX + "*") for p in d.rglob("*") if p.is_file()]
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
+def test_a_killed_build_keeps_the_previous_outputs(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "build"
+    assert main(["build", str(SOURCE), "-o", str(out)]) == 0  # every format
+    before = _tree(out)
+    assert {"index.html", "programme.pdf", "programme.epub", "programme.json"} <= set(before)
+    big = tmp_path / "big" / "README.md"
+    big.parent.mkdir()
+    assert main(["generate", "--talks", "120", "-o", str(big)]) == 0
+    capsys.readouterr()
+    # A build of 120 talks takes some seconds; kill it (workers, Pandoc and all) as soon as
+    # it has staged a file.
+    process = subprocess.Popen([sys.executable, "-m", "namconvert", "build", str(big), "-o",
+                                str(out)], cwd=ROOT, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not _staged(out):
+            assert process.poll() is None, "the build ended before it could be killed"
+            assert time.monotonic() < deadline, "the build staged nothing in a minute"
+            time.sleep(0.01)
+        os.killpg(process.pid, signal.SIGKILL)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        while _group_alive(process.pid):  # the workers die a moment after the parent
+            time.sleep(0.01)
+    assert process.returncode == -signal.SIGKILL
+    # Every previous file is there, byte for byte, and nothing else but the killed build's
+    # hidden staging folders, which replace nothing.
+    leftovers = list(out.glob(STAGING_PREFIX + "*"))
+    assert leftovers
+    assert {k: v for k, v in _tree(out).items() if not k.startswith(STAGING_PREFIX)} == before
+    # The next build into the folder removes what the killed one left.
+    assert main(["build", str(SOURCE), "-o", str(out), "--format", "json"]) == 0
+    assert not list(out.glob(STAGING_PREFIX + "*"))
+    assert _tree(out) == before
+
+
+def test_a_running_build_keeps_its_staging_folder(tmp_path: Path, seed: Programme,
+                                                  seed_options: Options,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build does not remove the staging folder of another build writing to the same place."""
+    seen: list[bool] = []
+
+    def nested(programme: Programme, options: Options, out: OutputWriter) -> list[Path]:
+        # A second build into the same folder while this one is staging its files.
+        mine = out.write_text("mine.txt", "x")
+        build.write_outputs(seed, SOURCE, seed_options, tmp_path, ["json"], jobs=1)
+        seen.append(any(p.name == "mine.txt" for p in _staged(tmp_path)))
+        return [mine]
+
+    _patch(monkeypatch, "ics", nested)
+    build.write_outputs(seed, SOURCE, seed_options, tmp_path, ["ics"], jobs=1)
+    assert seen == [True]
+    assert (tmp_path / "mine.txt").read_text() == "x"
+    assert not list(tmp_path.glob(STAGING_PREFIX + "*"))

@@ -24,7 +24,7 @@ from . import progress
 from .config import Options
 from .errors import NamconvertError, RenderError
 from .model import Programme
-from .output import OutputWriter
+from .output import OutputWriter, claim
 from .parse import parse_file
 from .render import FORMATS, RENDERERS
 
@@ -83,16 +83,19 @@ def write_outputs(programme: Programme, source: Path, options: Options, out_dir:
     options = with_build_time(source, options)
     names = resolve_formats(formats)
     display = display or progress.Display(names)
-    writer = OutputWriter(out_dir)
     try:
-        if job_count(jobs, len(names)) <= 1:
-            _render_here(names, programme, options, writer, display)
-        else:
-            _render_in_workers(names, programme, options, writer, display,
-                               job_count(jobs, len(names)))
-        return writer.commit()
+        with claim(out_dir):  # and remove what builds killed before left behind
+            writer = OutputWriter(out_dir)
+            try:
+                if job_count(jobs, len(names)) <= 1:
+                    _render_here(names, programme, options, writer, display)
+                else:
+                    _render_in_workers(names, programme, options, writer, display,
+                                       job_count(jobs, len(names)))
+                return writer.commit()
+            finally:
+                writer.discard()
     finally:
-        writer.discard()
         display.close()
 
 

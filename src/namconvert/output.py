@@ -2,7 +2,9 @@
 
 Files are staged in a hidden folder inside the output directory and moved into
 place only when every renderer of the build has succeeded, each by an atomic
-rename: a failed build leaves the previous outputs as they were.
+rename: a failed build leaves the previous outputs as they were. A killed build
+(SIGKILL, power cut) cannot remove its staging folder; the next build into the
+same folder does, unless another build is still writing there (see :func:`claim`).
 """
 
 from __future__ import annotations
@@ -10,7 +12,14 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # not on Unix: stale staging folders stay until removed by hand
+    fcntl = None  # type: ignore[assignment]
 
 from .errors import RenderError
 
@@ -62,3 +71,30 @@ class OutputWriter:
 
     def discard(self) -> None:
         shutil.rmtree(self._staging, ignore_errors=True)
+
+
+@contextmanager
+def claim(out_dir: Path) -> Iterator[None]:
+    """Hold OUT_DIR for one build, first removing staging folders killed builds left.
+
+    Every build holds a shared ``flock`` on the folder while it runs (its forked
+    workers inherit it), so an exclusive lock succeeds only when no build is
+    writing there: then every staging folder present is stale and is removed.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if fcntl is None:
+        yield
+        return
+    fd = os.open(out_dir, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            pass  # another build is writing here: its staging folders are live
+        else:
+            for stale in out_dir.glob(STAGING_PREFIX + "*"):
+                shutil.rmtree(stale, ignore_errors=True)
+        fcntl.flock(fd, fcntl.LOCK_SH)
+        yield
+    finally:
+        os.close(fd)  # releases the lock once forked workers have exited too
