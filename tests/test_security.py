@@ -10,6 +10,8 @@ from __future__ import annotations
 import http.server
 import io
 import re
+import subprocess
+import sys
 import threading
 import urllib.request
 import zipfile
@@ -25,11 +27,11 @@ from bs4 import BeautifulSoup, Tag
 
 from namconvert.build import write_outputs
 from namconvert.cli import main
-from namconvert.config import make_options
+from namconvert.config import DEFAULT_MAX_BYTES, Options, make_options
 from namconvert.parse import parse_file
 from namconvert.parse.text import INLINE_TAGS, LINK_SCHEMES
 from namconvert.render import FORMATS
-from support import FIXTURES
+from support import FIXTURES, SOURCE
 
 HOSTILE = FIXTURES / "hostile" / "README.md"
 PASSWD = Path("/etc/passwd")
@@ -291,3 +293,68 @@ def test_check_warns_about_each_dropped_link(built: Built,
     assert [s.url for s in sessions] == [None, None, None]
     assert [s.title for s in sessions] == ["Session with a script link",
                                           "Session with a file link", "Session with a data link"]
+
+
+# -- limits: too large, not text -----------------------------------------------------------
+
+LIMIT_CASES = {
+    "configured-limit": (None, "README.md:1:1: error: input is {size:,} bytes, over the limit "
+                         "of 1,000 (set max_bytes in namconvert.toml to raise it) [input]"),
+    "nul-bytes": (b"# Meeting 2023\n\n## Monday (3 July)\n\x00\x01\x02\n",
+                  "README.md:4:1: error: not a text file (contains NUL bytes) [input]"),
+    "png": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
+            "README.md:3:1: error: not a text file (contains NUL bytes) [input]"),
+    "latin-1": ("# Meeting 2023\n\n## Monday (3 July)\nCaf\u00e9 at 10:00\n".encode("latin-1"),
+                "README.md:4:4: error: not UTF-8 text (byte 0xe9) [input]"),
+    "utf-16": ("# Meeting 2023\n".encode("utf-16"),  # its ASCII half is NUL bytes
+               "README.md:1:1: error: not a text file (contains NUL bytes) [input]"),
+    "utf-8-then-garbage": (b"# Meeting 2023\n\n## Monday (3 July)\n\xf0\x28\x8c\x28\n",
+                           "README.md:4:1: error: not UTF-8 text (byte 0xf0) [input]"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(LIMIT_CASES))
+@pytest.mark.parametrize("command", ["check", "parse", "build"])
+def test_oversized_and_binary_input_is_refused_by_the_cli(case: str, command: str,
+                                                          tmp_path: Path) -> None:
+    content, expected = LIMIT_CASES[case]
+    source = tmp_path / "README.md"
+    if content is None:  # a valid programme, over a small configured limit
+        source.write_bytes(SOURCE.read_bytes())
+        (tmp_path / "namconvert.toml").write_text("max_bytes = 1000\n", encoding="utf-8")
+    else:
+        source.write_bytes(content)
+    out = tmp_path / "build"
+    args = [command, "README.md"] + (["-o", str(out)] if command == "build" else [])
+    result = subprocess.run([sys.executable, "-m", "namconvert", *args], cwd=tmp_path,
+                            capture_output=True, text=True, check=False, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [expected.format(size=source.stat().st_size)]
+    assert result.stdout == ""
+    assert not out.exists()
+
+
+def test_the_configured_limit_is_inclusive(tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "README.md"
+    source.write_bytes(SOURCE.read_bytes())
+    size = source.stat().st_size
+    (tmp_path / "namconvert.toml").write_text(f"max_bytes = {size}\n", encoding="utf-8")
+    assert main(["check", str(source)]) == 0
+    (tmp_path / "namconvert.toml").write_text(f"max_bytes = {size - 1}\n", encoding="utf-8")
+    assert main(["check", str(source)]) == 1
+    assert capsys.readouterr().err == (
+        f"{source}:1:1: error: input is {size:,} bytes, over the limit of {size - 1:,} "
+        "(set max_bytes in namconvert.toml to raise it) [input]\n")
+
+
+def test_the_default_limit_is_100_mb(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert Options().max_bytes == DEFAULT_MAX_BYTES == 100 * 1024 * 1024
+    source = tmp_path / "README.md"
+    with source.open("wb") as handle:  # sparse: nothing is written, nothing is read
+        handle.truncate(DEFAULT_MAX_BYTES + 1)
+    assert main(["build", str(source), "-o", str(tmp_path / "build")]) == 1
+    assert capsys.readouterr().err == (
+        f"{source}:1:1: error: input is 104,857,601 bytes, over the limit of 104,857,600 "
+        "(set max_bytes in namconvert.toml to raise it) [input]\n")
+    assert not (tmp_path / "build").exists()
