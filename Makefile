@@ -11,7 +11,7 @@ OUT ?= build
 NAMCONVERT := $(BIN)/namconvert
 INPUTS := $(SOURCE) $(wildcard $(CONFIG)) $(shell find src/namconvert templates -type f ! -name '*.pyc' 2>/dev/null)
 
-.PHONY: all test lint typecheck system-deps clean venv html json pdf epub ics frab
+.PHONY: all test fuzz lint typecheck system-deps clean venv html json pdf epub ics frab
 
 all: $(OUT)/.built
 
@@ -55,6 +55,11 @@ typecheck: $(INSTALLED)
 
 test: $(INSTALLED) system-deps lint typecheck
 	$(BIN)/python -m pytest -q
+
+# The property tests at length: thousands of generated and mutated programmes each.
+# `make test` runs the same tests with a few examples each.
+fuzz: $(INSTALLED)
+	NAMCONVERT_FUZZ=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_fuzz.py
 
 clean:
 	rm -rf $(OUT)

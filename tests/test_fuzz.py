@@ -296,3 +296,23 @@ def test_mutated_seed_parses_or_reports_errors_with_lines(data: bytes) -> None:
 @given(st.text(st.characters(codec="utf-8"), max_size=400))
 def test_arbitrary_text_parses_or_reports_errors_with_lines(text: str) -> None:
     assert_reported(parse_text(text, "README.md", Options()))
+
+
+# -- the long run ------------------------------------------------------------------------------
+
+def test_make_fuzz_selects_the_long_profile() -> None:
+    """``make fuzz`` sets NAMCONVERT_FUZZ=1, which picks thousands of examples; the default few."""
+    import subprocess
+    import sys
+
+    from support import ROOT
+
+    dry_run = subprocess.run(["make", "-n", "fuzz"], cwd=ROOT, capture_output=True, text=True,
+                             check=True).stdout.splitlines()
+    assert dry_run[-1].startswith("NAMCONVERT_FUZZ=1 ") and dry_run[-1].endswith(
+        " -m pytest -q -p no:cacheprovider tests/test_fuzz.py")
+    probe = "import test_fuzz; print(test_fuzz.PROFILE.max_examples)"
+    examples = {flag: int(subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT / "tests", capture_output=True, text=True,
+        check=True, env={**os.environ, "NAMCONVERT_FUZZ": flag}).stdout) for flag in ("", "1")}
+    assert examples[""] <= 20 <= 1000 <= examples["1"]
