@@ -65,6 +65,7 @@ SLOT_NAMESPACE = uuid.UUID("0b6a1f0e-5a57-4a43-9a0c-6e616d636f6e")
 # The destination may hold balanced parentheses ("javascript:alert(1)"), as in CommonMark.
 _LINK_HEADING = re.compile(r"^\[(.+)\]\(((?:[^()\s]|\([^()\s]*\))+)(?:\s+\"[^\"]*\")?\)\s*(.*)$")
 _PAREN = re.compile(r"\(([^()]*)\)")
+_TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
 _LOCATION_LINE = re.compile(r"^\W*(?:session\s+)?(?:location|venue|room|place|where)\W*\s*:\s*"
                             r"(?:\*\*|__|\*|_)*\s*(.*)$", re.IGNORECASE)
 _BULLET_SEPARATOR = re.compile(r"\s*(?:\\-\\-|--|—|–|\|)\s*")
@@ -247,6 +248,9 @@ class _Reader:
                     session, lingering = _SessionDraft(title, url, block.line), False
                     day.sessions.append(session)
                 continue
+            if block.kind == "html_table" and not _TABLE_END.search(block.text):
+                self.findings.error(block.line, 1, "<table> is never closed: everything after "
+                                    "it is read as its rows (add </table>)", "table.unclosed")
             if day is None:
                 if in_preamble:
                     self._preamble(block)
