@@ -11,9 +11,9 @@ OUT ?= build
 NAMCONVERT := $(BIN)/namconvert
 INPUTS := $(SOURCE) $(wildcard $(CONFIG)) $(shell find src/namconvert templates -type f ! -name '*.pyc' 2>/dev/null)
 
-.PHONY: all test fuzz lint typecheck system-deps clean venv html json pdf epub ics frab
+.PHONY: all test fuzz lint typecheck system-deps build-deps clean venv html json pdf epub ics frab
 
-all: $(OUT)/.built
+all: build-deps $(OUT)/.built
 
 venv: $(INSTALLED)
 
@@ -43,7 +43,10 @@ frab: $(OUT)/schedule.xml
 $(OUT)/schedule.xml: $(INPUTS) $(INSTALLED)
 	$(NAMCONVERT) build $(SOURCE) -o $(OUT) --format frab_xml,frab_json > /dev/null
 
-# Debian packages the browser, EPUB and PDF checks use; installed when missing and we are root.
+# Debian packages, installed when missing and we are root: the booklet's CJK font
+# (build-deps), and the browser, EPUB and PDF checks' tools too (system-deps).
+build-deps:
+	@tools/system-deps.sh build
 system-deps:
 	@tools/system-deps.sh
 
@@ -64,10 +67,14 @@ fuzz: $(INSTALLED)
 clean:
 	rm -rf $(OUT)
 
-# Screenshots of the site for the README: docs/site-360.png and docs/site-1280.png.
-.PHONY: docs-site-images
+# Pictures for the README: the site at 360 and 1280 px (docs/site-*.png) and the booklet's
+# cover and first body page (docs/booklet-*.png).
+.PHONY: docs-images docs-site-images docs-booklet-images
+docs-images: docs-site-images docs-booklet-images
 docs-site-images: $(OUT)/index.html
 	$(BIN)/python tools/site_images.py $(OUT) docs
+docs-booklet-images: $(OUT)/programme.pdf system-deps
+	$(BIN)/python tools/booklet_images.py $(OUT)/programme.pdf docs
 
 # Benchmark against the plain tools (Pandoc, WeasyPrint): bench/RESULTS.md. Takes about
 # half an hour with 10,000 talks; `make bench BENCH_SIZES=10,100` is a quick look.

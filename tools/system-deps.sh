@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
-# Install the Debian packages the tests use (chromium for the browser checks, epubcheck,
-# poppler-utils for pdftoppm, Java for epubcheck and the Nu validator) when they are missing and this machine lets us (root + apt-get).
-# Without them the affected tests skip with a message, except under CI=true, where they fail.
+# Install the Debian packages namconvert uses when they are missing and this machine lets us
+# (root + apt-get). `system-deps.sh build`: what the build needs (a font with CJK and Hangul
+# glyphs, so such names in the booklet are not blank boxes). With no argument, also what the
+# tests use: chromium for the browser checks, epubcheck, poppler-utils for pdftoppm and
+# pdftotext, Java for epubcheck and the Nu validator. Without them the affected tests skip
+# with a message, except under CI=true, where they fail.
 set -euo pipefail
-wanted=(chromium:chromium epubcheck:epubcheck pdftoppm:poppler-utils java:default-jre-headless)
+has_font() { fc-list "$1" family 2>/dev/null | grep -q .; }
 missing=()
-for pair in "${wanted[@]}"; do
-  command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
-done
+has_font "WenQuanYi Micro Hei" || missing+=(fonts-wqy-microhei)
+if [ "${1:-all}" != build ]; then
+  wanted=(chromium:chromium epubcheck:epubcheck pdftoppm:poppler-utils java:default-jre-headless)
+  for pair in "${wanted[@]}"; do
+    command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
+  done
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
   echo "system-deps: missing ${missing[*]}; install them (Debian: apt-get install ${missing[*]})" >&2

@@ -27,6 +27,7 @@ from dataclasses import replace
 from multiprocessing import get_context
 from typing import TYPE_CHECKING, cast
 
+from .. import progress
 from ..config import Options
 from ..model import Programme
 from .booklet import Chunk, Typeset, booklet_html, day_id, listed, typeset
@@ -91,34 +92,86 @@ def _workers(jobs: int) -> int:
     return max(1, min(jobs, os.cpu_count() or 1))
 
 
+FRONT = ("cover", "contents")
+BACK = ("index",)
+
+
+class _Placeholders(dict[str, int]):
+    """Page numbers as wide as the booklet's will be, for sizing the contents before they are known."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__()
+        self.number = number
+
+    def __missing__(self, key: str) -> int:
+        return self.number
+
+
+def _placeholder_number(programme: Programme) -> int:
+    """A number with as many digits as the booklet's page count is likely to have."""
+    likely_pages = max(10, slot_count(programme))  # about one slot a page, or less
+    return int("8" * len(str(likely_pages)))
+
+
+def _without_abstracts(programme: Programme) -> Programme:
+    """What the contents and the index need: every slot, none of the abstracts to ship to a worker."""
+    return replace(programme, days=tuple(
+        replace(day, sessions=tuple(
+            replace(session, slots=tuple(replace(slot, abstract=None, abstract_html=None)
+                                         for slot in session.slots))
+            for session in day.sessions))
+        for day in programme.days))
+
+
+def _placed(body_anchors: Mapping[str, Anchor], front_pages: int,
+            body_pages: int) -> dict[str, Anchor]:
+    """Every anchor's page in the whole booklet, once the front's length is known."""
+    anchors = {n: (p + front_pages, x, y) for n, (p, x, y) in body_anchors.items()}
+    anchors["speaker-index"] = (front_pages + body_pages, 0.0, 0.0)
+    return anchors
+
+
 def render_in_parts(programme: Programme, options: Options,
                     part_slots: int = PART_SLOTS, workers: int | None = None) -> bytes:
-    """The booklet of PROGRAMME, laid out part by part; the same structure as one document."""
+    """The booklet of PROGRAMME, laid out part by part; the same structure as one document.
+
+    Two rounds of parallel work: the body parts, beside a trial contents with placeholder page
+    numbers (its length fixes the body's page offset); then the real contents, the index and
+    the folios. The contents are laid out again only if the real numbers change their length.
+    """
     parts = plan_parts(programme, part_slots)
+    outline_only = _without_abstracts(programme)
     context = get_context("spawn")  # WeasyPrint's font caches are not safe to fork
-    with ProcessPoolExecutor(workers or _workers(len(parts)), mp_context=context) as pool:
+    with ProcessPoolExecutor(workers or _workers(len(parts) + 1), mp_context=context) as pool:
+        trial = pool.submit(_typeset_part, outline_only, options, FRONT, (),
+                            _Placeholders(_placeholder_number(programme)))
         futures = [pool.submit(_typeset_body, *_light(programme, chunks), options)
                    for chunks in parts]
-        bodies = [future.result() for future in futures]
-    body_anchors: dict[str, Anchor] = {}
-    body_pages = 0
-    for body in bodies:
-        for name, (page, x, y) in body.anchors.items():
-            body_anchors.setdefault(name, (body_pages + page, x, y))
-        body_pages += body.page_count
+        bodies = []
+        for future in futures:
+            bodies.append(future.result())
+            progress.report("pdf", len(bodies), len(futures), "booklet parts")
+        body_anchors: dict[str, Anchor] = {}
+        body_pages = 0
+        for body in bodies:
+            for name, (page, x, y) in body.anchors.items():
+                body_anchors.setdefault(name, (body_pages + page, x, y))
+            body_pages += body.page_count
 
-    front_pages = 2  # cover and at least one page of contents; corrected below
-    while True:
-        anchors = {n: (p + front_pages, x, y) for n, (p, x, y) in body_anchors.items()}
-        anchors["speaker-index"] = (front_pages + body_pages, 0.0, 0.0)
-        numbers = {name: page + 1 for name, (page, _, _) in anchors.items()}
-        front = _typeset_part(programme, options, ("cover", "contents"), (), numbers)
-        if front.page_count == front_pages:
-            break
-        front_pages = front.page_count
-    back = _typeset_part(programme, options, ("index",), (), numbers)
-    total = front_pages + body_pages + back.page_count
-    folios = _typeset_part(programme, options, ("folios",), (), {}, folio_count=total)
+        front_pages = trial.result().page_count
+        while True:
+            anchors = _placed(body_anchors, front_pages, body_pages)
+            numbers = {name: page + 1 for name, (page, _, _) in anchors.items()}
+            front_job = pool.submit(_typeset_part, outline_only, options, FRONT, (), numbers)
+            back = pool.submit(_typeset_part, outline_only, options, BACK, (), numbers).result()
+            total = front_pages + body_pages + back.page_count
+            folios_job = pool.submit(_typeset_part, outline_only, options, ("folios",), (), {},
+                                     total)
+            front = front_job.result()
+            if front.page_count == front_pages:
+                break
+            front_pages = front.page_count  # the real numbers changed the contents' length
+        folios = folios_job.result()
     return merge(programme, [front, *bodies, back], folios, anchors)
 
 

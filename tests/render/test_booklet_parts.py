@@ -1,0 +1,95 @@
+"""The booklet of a big programme, laid out in parts and merged: the same structure as one document.
+
+A small synthetic programme cut into many parts shows the merge quickly; the 1,000-talk
+programme of the benchmark shows it at the size the parts exist for.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+
+import pytest
+
+from booklet_checks import (
+    Booklet,
+    check_contents,
+    check_folios,
+    check_index,
+    check_outline,
+    link_targets,
+)
+from namconvert.config import Options
+from namconvert.model import Programme
+from namconvert.parse import parse_text
+from namconvert.render import pdf
+from namconvert.render.booklet import MM
+from namconvert.render.booklet_parts import PART_SLOTS, plan_parts, render_in_parts, slot_count
+from namconvert.synth import generate
+
+OPTIONS = Options(timezone="UTC", source_date_epoch=1657700000)
+
+
+def synthetic(talks: int) -> Programme:
+    programme = parse_text(generate(talks, seed=7), "synthetic.md", OPTIONS).programme
+    assert programme is not None
+    return programme
+
+
+@pytest.fixture(scope="module")
+def small() -> Programme:
+    return synthetic(40)
+
+
+@pytest.fixture(scope="module")
+def small_booklet(small: Programme) -> Booklet:
+    return Booklet.open(render_in_parts(small, OPTIONS, part_slots=12, workers=2))
+
+
+def test_parts_cut_at_session_boundaries_and_keep_every_slot(small: Programme) -> None:
+    parts = plan_parts(small, part_slots=12)
+    assert len(parts) > 3
+    sessions = [s for part in parts for chunk in part for s in chunk.sessions]
+    assert sessions == [s for day in small.days for s in day.sessions]
+    for previous, part in itertools.pairwise(parts):
+        # A part opening mid-day says so (its running head and contents carry on the day).
+        assert part[0].continued == (part[0].day == previous[-1].day)
+    assert all(len(part) >= 1 and sum(len(s.slots) for c in part for s in c.sessions) >= 1
+               for part in parts)
+
+
+@pytest.mark.parametrize("check", [check_contents, check_index, check_outline])
+def test_merged_booklet_has_the_structure_of_one_document(
+        small_booklet: Booklet, small: Programme, check: object) -> None:
+    check(small_booklet, small)  # type: ignore[operator]
+
+
+def test_merged_booklet_has_folios_and_working_links(small_booklet: Booklet) -> None:
+    check_folios(small_booklet)
+    targets = link_targets(small_booklet)
+    assert targets and all(1 <= t <= len(small_booklet.texts) for t in targets)
+
+
+def test_merged_booklet_keeps_page_size_and_metadata(small_booklet: Booklet,
+                                                     small: Programme) -> None:
+    box = small_booklet.reader.pages[3].mediabox
+    assert (round(float(box.width) / MM), round(float(box.height) / MM)) == (148, 210)
+    meta = small_booklet.reader.metadata
+    assert meta is not None and meta.title == small.title
+    assert small_booklet.reader.trailer["/Root"]["/Lang"] == "en"
+
+
+def test_same_epoch_same_bytes(small: Programme) -> None:
+    first = render_in_parts(small, OPTIONS, part_slots=12, workers=2)
+    assert render_in_parts(small, OPTIONS, part_slots=12, workers=1) == first
+
+
+def test_a_thousand_talks_pass_the_seeds_checks() -> None:
+    """The benchmark's 1,000-talk programme: contents, index, outline and folios all right."""
+    programme = synthetic(1000)
+    assert slot_count(programme) > 2 * PART_SLOTS  # so render_booklet lays it out in parts
+    booklet = Booklet.open(pdf.render_booklet(programme, dataclasses.replace(OPTIONS)))
+    check_contents(booklet, programme)
+    check_index(booklet, programme)
+    check_outline(booklet, programme)
+    check_folios(booklet)
