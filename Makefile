@@ -51,7 +51,7 @@ system-deps:
 	@tools/system-deps.sh
 
 lint: $(INSTALLED)
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests bench tools
 
 typecheck: $(INSTALLED)
 	$(BIN)/mypy

@@ -22,6 +22,7 @@ stage is ``python bench/run.py --stage FORMAT README OUT`` (``parse`` for the pa
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import math
@@ -74,10 +75,8 @@ def _tree_rss(pid: int) -> int:
         return 0
     total = 0
     for proc in procs:
-        try:
+        with contextlib.suppress(psutil.Error):
             total += proc.memory_info().rss
-        except psutil.Error:
-            pass
     return total
 
 
@@ -207,6 +206,21 @@ def predicted(history: list[tuple[int, float]], talks: int) -> float | None:
     return t1 * (talks / n1) ** exponent
 
 
+def with_one_abstract_edited(text: str) -> str:
+    """TEXT with a sentence added to its last abstract (the last full-width row)."""
+    cell = text.rfind("colspan")
+    end = text.find("</td>", cell)
+    if cell < 0 or end < 0:
+        return text + "\n"
+    return text[:end] + " Revised the week before the meeting." + text[end:]
+
+
+def make_all_unchanged() -> Run:
+    """`make all` in the project with nothing changed (after one run that brings it up to date)."""
+    subprocess.run(["make", "-s", "-C", str(ROOT), "all"], check=True, capture_output=True)
+    return measure(["make", "-s", "-C", str(ROOT), "all"])
+
+
 def bench_size(label: str, readme: Path, work: Path, formats: list[str],
                history: dict[str, list[tuple[int, float]]], talks: int) -> dict[str, Run]:
     runs: dict[str, Run] = {}
@@ -225,6 +239,12 @@ def bench_size(label: str, readme: Path, work: Path, formats: list[str],
     out = work / "build"
     runs["build"] = measure([namconvert_bin(), "build", str(readme), "-o", str(out)])
     log("build", runs["build"])
+    edited = work / "edited" / "README.md"
+    edited.parent.mkdir(exist_ok=True)
+    edited.write_text(with_one_abstract_edited(readme.read_text(encoding="utf-8")),
+                      encoding="utf-8")
+    runs["rebuild"] = measure([namconvert_bin(), "build", str(edited), "-o", str(out)])
+    log("rebuild", runs["rebuild"])
     for tool in PLAIN:
         guess = predicted(history[tool], talks)
         if tool == "weasyprint" and not runs["pandoc-html"].ok:
@@ -286,6 +306,7 @@ def table(label: str, size_bytes: int, runs: dict[str, Run], formats: list[str])
         compared = COMPARED.get(name)
         row(name, runs[name], [runs[t] for t in compared] if compared else None)
     row("build", runs["build"], [runs[t] for t in PLAIN], "**full build** (all formats)")
+    row("rebuild", runs["rebuild"], None, "rebuild after one abstract edit (same `-o`)")
     for tool in PLAIN:
         run = runs[tool]
         lines.append(f"| plain: {tool} | {_fmt(run.wall)} | {_fmt(run.cpu)} | {_fmt(run.peak_mb)} "
@@ -362,7 +383,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     work_root = args.workdir or Path(tempfile.mkdtemp(prefix="namconvert-bench-"))
     history: dict[str, list[tuple[int, float]]] = {tool: [] for tool in PLAIN}
-    started = dt.datetime.now(dt.timezone.utc)
+    started = dt.datetime.now(dt.UTC)
     load_before = os.getloadavg()
     body = [f"Run {started:%Y-%m-%d %H:%M} UTC, seed {args.seed}, sizes "
             f"{', '.join(f'{s:,}' for s in sizes)} talks; formats: {', '.join(formats)}.", "",
@@ -389,6 +410,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if args.workdir is None:
             shutil.rmtree(work_root, ignore_errors=True)
+    unchanged = make_all_unchanged()
+    print(f"  make all, nothing changed: {_fmt(unchanged.wall)} s", file=sys.stderr)
     load_after = os.getloadavg()
     body += [f"- Load average (1 min) before {load_before[0]:.2f}, after {load_after[0]:.2f}: "
              "the machine is shared, so wall times vary; CPU times are steadier.", "",
@@ -397,7 +420,11 @@ def main(argv: list[str] | None = None) -> int:
              "included, renderers in parallel worker processes. Plain: Pandoc README -> HTML "
              "(`--standalone`), Pandoc README -> EPUB, WeasyPrint on Pandoc's HTML; the *pdf* "
              "row compares with Pandoc HTML + WeasyPrint, the full build with all three. Peak "
-             "MB is the largest sum of RSS over the process tree.", "", *tables]
+             "MB is the largest sum of RSS over the process tree. *Rebuild* is the same build "
+             "into the same folder after one abstract was edited: a big booklet's body parts "
+             "come from the cache the first build left there, except the edited one.", "",
+             f"`make all` with nothing changed (the seed, in the project): "
+             f"{_fmt(unchanged.wall)} s wall.", "", *tables]
     print("\n".join(body))
     write_results(args.results, body)
     print(f"written to {args.results}", file=sys.stderr)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+from pathlib import Path
 
 import pytest
 
@@ -93,3 +94,32 @@ def test_a_thousand_talks_pass_the_seeds_checks() -> None:
     check_index(booklet, programme)
     check_outline(booklet, programme)
     check_folios(booklet)
+
+
+def with_new_abstract(programme: Programme, text: str) -> Programme:
+    """PROGRAMME with the abstract of its last day's last slot replaced by TEXT."""
+    day = programme.days[-1]
+    session = day.sessions[-1]
+    slot = dataclasses.replace(session.slots[-1], abstract=text, abstract_html=text)
+    session = dataclasses.replace(session, slots=(*session.slots[:-1], slot))
+    day = dataclasses.replace(day, sessions=(*day.sessions[:-1], session))
+    return dataclasses.replace(programme, days=(*programme.days[:-1], day))
+
+
+def test_a_rebuild_lays_out_only_the_parts_an_edit_changed(small: Programme,
+                                                           tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = render_in_parts(small, OPTIONS, part_slots=12, workers=2, cache=cache)
+    keys = {path.stem for path in cache.glob("*.json")}
+    assert len(keys) == len(plan_parts(small, part_slots=12))
+    stored = {path.name: path.stat().st_mtime_ns for path in cache.iterdir()}
+
+    assert render_in_parts(small, OPTIONS, part_slots=12, workers=2, cache=cache) == first
+    assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == stored  # none laid out
+
+    edited = with_new_abstract(small, "An abstract rewritten the week before the meeting.")
+    rebuilt = render_in_parts(edited, OPTIONS, part_slots=12, workers=2, cache=cache)
+    now = {path.stem for path in cache.glob("*.json")}
+    assert len(now - keys) == 1 and len(keys - now) == 1  # one part new, its old self dropped
+    assert rebuilt == render_in_parts(edited, OPTIONS, part_slots=12, workers=2)
+    assert any("rewritten the week before" in text for text in Booklet.open(rebuilt).texts)

@@ -13,7 +13,9 @@ and the page of every anchor. Then, with every body page known:
 4. pypdf merges the pieces, points the contents' and index's placeholder links at their
    pages, and writes the outline days > sessions > talks from the anchors.
 
-A part starts a new page, as each day does in the one-document booklet.
+A part starts a new page, as each day does in the one-document booklet. Laid-out body parts
+are kept in the output folder (``booklet_cache``): a rebuild after an edit lays out only the
+parts the edit changed.
 """
 
 from __future__ import annotations
@@ -25,12 +27,14 @@ from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from multiprocessing import get_context
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from .. import progress
 from ..config import Options
 from ..model import Programme
-from .booklet import Chunk, Typeset, booklet_html, day_id, listed, typeset
+from . import booklet_cache
+from .booklet import Chunk, Typeset, asset_roots, booklet_html, day_id, listed, typeset
 
 if TYPE_CHECKING:
     from pypdf import PageObject, PdfReader, PdfWriter
@@ -74,9 +78,22 @@ def _light(programme: Programme, chunks: Sequence[Chunk]) -> tuple[Programme, li
             [replace(c, day=replace(c.day, sessions=())) for c in chunks])
 
 
-def _typeset_body(programme: Programme, chunks: Sequence[Chunk], options: Options) -> Typeset:
-    """One body part, in a worker process: page numbers and folios come later."""
-    return _typeset_part(programme, options, ("body",), chunks, None)
+def _typeset_body(programme: Programme, chunks: Sequence[Chunk], options: Options,
+                  cache: Path | None, salt: str) -> tuple[str, Typeset]:
+    """One body part, in a worker process, and its cache key: page numbers and folios come later.
+
+    The merged booklet takes its metadata from the front, so a body part is laid out without
+    the build's date: its bytes then depend on its content alone, and CACHE can keep them.
+    """
+    html = booklet_html(programme, replace(options, source_date_epoch=0), parts=("body",),
+                        chunks=chunks, folios=False)
+    key = booklet_cache.key(html, salt)
+    if cache is not None and (kept := booklet_cache.load(cache, key)) is not None:
+        return key, kept
+    part = typeset(html, options, tagged=False)  # not tagged: tags do not survive the merge
+    if cache is not None:
+        booklet_cache.store(cache, key, part)
+    return key, part
 
 
 def _typeset_part(programme: Programme, options: Options, parts: tuple[str, ...],
@@ -131,26 +148,32 @@ def _placed(body_anchors: Mapping[str, Anchor], front_pages: int,
     return anchors
 
 
-def render_in_parts(programme: Programme, options: Options,
-                    part_slots: int = PART_SLOTS, workers: int | None = None) -> bytes:
+def render_in_parts(programme: Programme, options: Options, part_slots: int = PART_SLOTS,
+                    workers: int | None = None, cache: Path | None = None) -> bytes:
     """The booklet of PROGRAMME, laid out part by part; the same structure as one document.
 
     Two rounds of parallel work: the body parts, beside a trial contents with placeholder page
     numbers (its length fixes the body's page offset); then the real contents, the index and
     the folios. The contents are laid out again only if the real numbers change their length.
+    Body parts found in CACHE (a folder) are not laid out again.
     """
     parts = plan_parts(programme, part_slots)
     outline_only = _without_abstracts(programme)
+    salt = booklet_cache.salt(asset_roots(options)) if cache is not None else ""
     context = get_context("spawn")  # WeasyPrint's font caches are not safe to fork
     with ProcessPoolExecutor(workers or _workers(len(parts) + 1), mp_context=context) as pool:
         trial = pool.submit(_typeset_part, outline_only, options, FRONT, (),
                             _Placeholders(_placeholder_number(programme)))
-        futures = [pool.submit(_typeset_body, *_light(programme, chunks), options)
+        futures = [pool.submit(_typeset_body, *_light(programme, chunks), options, cache, salt)
                    for chunks in parts]
-        bodies = []
+        keys, bodies = [], []
         for future in futures:
-            bodies.append(future.result())
+            key, body = future.result()
+            keys.append(key)
+            bodies.append(body)
             progress.report("pdf", len(bodies), len(futures), "booklet parts")
+        if cache is not None:
+            booklet_cache.keep_only(cache, keys)
         body_anchors: dict[str, Anchor] = {}
         body_pages = 0
         for body in bodies:

@@ -12,6 +12,7 @@ from pathlib import Path
 from ..config import Options
 from ..model import Programme
 from ..output import OutputWriter
+from . import booklet_cache
 from .booklet import booklet_html, typeset, whole_days
 from .booklet_parts import PART_SLOTS, render_in_parts, slot_count
 from .imposition import impose
@@ -24,16 +25,16 @@ OUTPUT = "programme.pdf"
 PRINT_OUTPUT = "programme-print.pdf"
 
 
-def render_booklet(programme: Programme, options: Options) -> bytes:
-    """The booklet as PDF bytes: one document when small, else in parts."""
+def render_booklet(programme: Programme, options: Options, cache: Path | None = None) -> bytes:
+    """The booklet as PDF bytes: one document when small, else in parts (kept in CACHE)."""
     if slot_count(programme) > 2 * PART_SLOTS:
-        return render_in_parts(programme, options)
+        return render_in_parts(programme, options, cache=cache)
     html = booklet_html(programme, options, parts=("cover", "contents", "body", "index"),
                         chunks=whole_days(programme))
     return typeset(html, options).pdf
 
 
 def render(programme: Programme, options: Options, out: OutputWriter) -> list[Path]:
-    booklet = render_booklet(programme, options)
+    booklet = render_booklet(programme, options, out.out_dir / booklet_cache.FOLDER)
     return [out.write_bytes(OUTPUT, booklet),
             out.write_bytes(PRINT_OUTPUT, impose(booklet, options.paper))]
