@@ -7,8 +7,10 @@ import re
 from ..model import Person, Speaker
 from .text import inline_markdown, links_in, plain_text, sanitise
 
-# "A & B", "A and B", "A / B", "A; B", "A or B" (two candidates: both are listed).
-_SPLIT_OR_PAREN = re.compile(r"[()]|\s*(?:&|\band\b|/|;|\bor\b)\s*", re.IGNORECASE)
+# Speakers: "A & B", "A and B", "A / B", "A; B", "A or B" (two candidates: both are listed).
+_SPEAKER_JOINERS = re.compile(r"[()]|\s*(?:&|\band\b|/|;|\bor\b)\s*", re.IGNORECASE)
+# Organisers and chairs: "A, B and C", "A; B & C".
+_PERSON_JOINERS = re.compile(r"[()]|\s*(?:,|;|\band\b|&)\s*", re.IGNORECASE)
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _AFFILIATION = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
 _ROLE_LINE = re.compile(r"^\s*(?:\*\*|__)?\s*(organi[sz]ers?|convenors?|chairs?|chaired by|"
@@ -33,11 +35,12 @@ _NOT_A_NAME = re.compile(r"^(?:all|the|other|invited)?\s*(?:speakers?|panel(?:l?
 _SURNAME_JOINERS = {"and"}  # not "&": writers (ours included) join full names with it
 
 
-def _split_outside_parentheses(text: str) -> list[tuple[str, str]]:
-    """(part, joiner before it) pairs; joiners inside parentheses do not split."""
+def _split_outside_parentheses(text: str, joiners: re.Pattern[str]) -> list[tuple[str, str]]:
+    """(part, joiner before it) pairs; JOINERS (which also match "(" and ")") inside
+    parentheses do not split."""
     parts: list[tuple[str, str]] = []
     depth, last, joiner = 0, 0, ""
-    for match in _SPLIT_OR_PAREN.finditer(text):
+    for match in joiners.finditer(text):
         token = match.group(0)
         if token == "(":
             depth += 1
@@ -66,7 +69,7 @@ def _share_surnames(parts: list[tuple[str, str]]) -> list[str]:
 
 
 def _names(text: str) -> list[Speaker]:
-    names = _share_surnames(_split_outside_parentheses(text))
+    names = _share_surnames(_split_outside_parentheses(text, _SPEAKER_JOINERS))
     return [s for s in (_speaker(n) for n in names) if s is not None
             and not _NOT_A_NAME.match(s.name)]
 
@@ -117,26 +120,9 @@ def persons_from_markdown(text: str) -> tuple[Person, ...]:
             url = None if email else link.url
             people.append(Person(link.text, email, url))
             continue
-        for name in _split_people(plain_text(part)):
+        for name, _ in _split_outside_parentheses(plain_text(part), _PERSON_JOINERS):
             # A Person has no affiliation field: "Heeyoun Hwang (KBSI)" is named Heeyoun Hwang.
             name = _AFFILIATION.sub(r"\1", name).strip(" .*")
             if name:
                 people.append(Person(name))
     return tuple(people)
-
-
-def _split_people(text: str) -> list[str]:
-    """Split on commas, semicolons, "and" and "&" outside parentheses."""
-    parts: list[str] = []
-    depth, last = 0, 0
-    for match in re.finditer(r"[()]|\s*(?:,|;|\band\b|&)\s*", text, re.IGNORECASE):
-        token = match.group(0)
-        if token == "(":
-            depth += 1
-        elif token == ")":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            parts.append(text[last:match.start()])
-            last = match.end()
-    parts.append(text[last:])
-    return parts
