@@ -126,7 +126,9 @@ class _Placeholders(dict[str, int]):
 
 def _placeholder_number(programme: Programme) -> int:
     """A number with as many digits as the booklet's page count is likely to have."""
-    likely_pages = max(10, slot_count(programme))  # about one slot a page, or less
+    # About three pages for five slots on A5 (765 pages for 1,300 slots); a wider guess would
+    # wrap contents lines the real numbers do not, and cost one more layout of the contents.
+    likely_pages = max(10, slot_count(programme) * 3 // 5)
     return int("8" * len(str(likely_pages)))
 
 
