@@ -20,6 +20,7 @@ from booklet_checks import (
     check_outline,
     link_targets,
 )
+from namconvert import progress
 from namconvert.config import Options
 from namconvert.model import Programme
 from namconvert.parse import parse_text
@@ -123,3 +124,15 @@ def test_a_rebuild_lays_out_only_the_parts_an_edit_changed(small: Programme,
     assert len(now - keys) == 1 and len(keys - now) == 1  # one part new, its old self dropped
     assert rebuilt == render_in_parts(edited, OPTIONS, part_slots=12, workers=2)
     assert any("rewritten the week before" in text for text in Booklet.open(rebuilt).texts)
+
+
+def test_each_laid_out_part_is_reported_to_the_progress_display(small: Programme) -> None:
+    events: list[progress.Event] = []
+    previous = progress.set_sink(events.append)
+    try:
+        render_in_parts(small, OPTIONS, part_slots=12, workers=2)
+    finally:
+        progress.set_sink(previous)
+    parts = len(plan_parts(small, part_slots=12))
+    assert [(e.task, e.done, e.total, e.note) for e in events] == [
+        ("pdf", done, parts, "booklet parts") for done in range(1, parts + 1)]
