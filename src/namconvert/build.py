@@ -27,6 +27,7 @@ from .model import Programme
 from .output import OutputWriter, claim
 from .parse import parse_file
 from .render import FORMATS, RENDERERS
+from .workers import exit_with_parent
 
 # Slowest first, so the longest renderer starts at once and the others fill the other cores.
 # Measured on 1,000 talks (bench/RESULTS.md); unknown formats count as quick.
@@ -181,7 +182,9 @@ def _render_in_workers(names: list[str], programme: Programme, options: Options,
     _SHARED = (programme, options, writer.out_dir, events)
     outcomes: dict[str, _Outcome] = {}
     try:
-        with cf.ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        with cf.ProcessPoolExecutor(jobs, mp_context=context,
+                                    initializer=exit_with_parent,
+                                    initargs=(os.getpid(),)) as pool:
             ordered = sorted(names, key=lambda n: -COST.get(n, 1))
             pending = {pool.submit(_render_in_worker, name): name for name in ordered}
             while pending:

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, cast
 from .. import progress
 from ..config import Options
 from ..model import Programme
+from ..workers import exit_with_parent
 from . import booklet_cache
 from .booklet import Chunk, Typeset, asset_roots, booklet_html, day_id, listed, typeset
 
@@ -163,7 +164,9 @@ def render_in_parts(programme: Programme, options: Options, part_slots: int = PA
     outline_only = _without_abstracts(programme)
     salt = booklet_cache.salt(asset_roots(options)) if cache is not None else ""
     context = get_context("spawn")  # WeasyPrint's font caches are not safe to fork
-    with ProcessPoolExecutor(workers or _workers(len(parts) + 1), mp_context=context) as pool:
+    with ProcessPoolExecutor(workers or _workers(len(parts) + 1), mp_context=context,
+                             initializer=exit_with_parent,
+                             initargs=(os.getpid(),)) as pool:
         trial = pool.submit(_typeset_part, outline_only, options, FRONT, (),
                             _Placeholders(_placeholder_number(programme)))
         futures = [pool.submit(_typeset_body, *_light(programme, chunks), options, cache, salt)
