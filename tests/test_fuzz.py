@@ -307,8 +307,9 @@ def test_make_fuzz_selects_the_long_profile() -> None:
 
     from support import ROOT
 
-    dry_run = subprocess.run(["make", "-n", "fuzz"], cwd=ROOT, capture_output=True, text=True,
-                             check=True).stdout.splitlines()
+    # Run inside `make test`, a sub-make would print "Leaving directory" lines: not here.
+    dry_run = subprocess.run(["make", "-n", "--no-print-directory", "fuzz"], cwd=ROOT,
+                             capture_output=True, text=True, check=True).stdout.splitlines()
     assert dry_run[-1].startswith("NAMCONVERT_FUZZ=1 ") and dry_run[-1].endswith(
         " -m pytest -q -p no:cacheprovider tests/test_fuzz.py")
     probe = "import test_fuzz; print(test_fuzz.PROFILE.max_examples)"

@@ -11,8 +11,11 @@ from support import ROOT, SOURCE, needs
 
 
 def make(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["make", "-C", str(ROOT), *args], capture_output=True, text=True,
-                          check=False, env={**os.environ, "SOURCE_DATE_EPOCH": "1657700000"})
+    # Not a sub-make of `make test`: its flags (-n, -s, jobs) must not reach this one.
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
+    return subprocess.run(["make", "--no-print-directory", "-C", str(ROOT), *args],
+                          capture_output=True, text=True, check=False,
+                          env={**env, "SOURCE_DATE_EPOCH": "1657700000"})
 
 
 def test_second_make_all_does_no_work_and_an_edit_rebuilds(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from namconvert.config import make_options
+from namconvert.config import Options, make_options
 from namconvert.model import Person, Programme, Slot, Speaker
 from namconvert.parse import parse_file, parse_text
 from support import FIXTURES, load
@@ -159,3 +159,29 @@ def test_kramdown_table_with_session_rows_marks_and_start_only_times() -> None:
         ("09:06-09:30", "break", (), "Coffee break"),
     ]
     assert slots(got)[2].speakers == (Speaker("Grace Hopper"),)  # the "*" student mark is dropped
+
+
+def test_a_parallel_session_starting_earlier_stays_in_the_morning() -> None:
+    """12-hour reading moves a time to the afternoon only when that is a plausible next time:
+    "11:00" after "11:01" (another room) is not 23:00. Found by the round-trip fuzz test."""
+    text = """# Parallel rooms 2024
+
+## Monday (1 July)
+### Room A
+
+| Time | Speaker | Title |
+| --- | --- | --- |
+| 11:01-11:02 | Ada Lovelace | Engines |
+
+### Room B
+
+| Time | Speaker | Title |
+| --- | --- | --- |
+| 11:00-12:00 | Alan Turing | Machines |
+| 12:30-1:10 | Grace Hopper | Compilers |
+"""
+    result = parse_text(text, "README.md", Options(timezone="UTC"))
+    assert result.programme is not None, result.findings
+    times = [(s.start.strftime("%H:%M"), s.end.strftime("%H:%M"))
+             for session in result.programme.days[0].sessions for s in session.slots]
+    assert times == [("11:01", "11:02"), ("11:00", "12:00"), ("12:30", "13:10")]

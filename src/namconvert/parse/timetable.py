@@ -119,12 +119,20 @@ def parse_time_cell(text: str) -> tuple[Clock, Clock | None]:
     raise TimeFormatError(f"malformed time {text!r} (expected e.g. 09:30-09:50)")
 
 
+def _minus(later: dt.time, earlier: dt.time) -> dt.timedelta:
+    return (dt.datetime.combine(dt.date.min, later) - dt.datetime.combine(dt.date.min, earlier))
+
+
 class ClockReader:
     """Turns written clocks into times, reading 12-hour times without am/pm by monotonicity.
 
     "12:30-1:10" after "12:00" is afternoon. A table that writes any hour past 12, or
     an hour with a leading zero ("09:40"), uses the 24-hour clock and is read as written.
+    A time is moved to the afternoon only when that puts it at most ``AFTERNOON_REACH``
+    after the time before it: "11:00" after "11:01" is a parallel session, not 23:00.
     """
+
+    AFTERNOON_REACH = dt.timedelta(hours=6)
 
     def __init__(self) -> None:
         self.twenty_four_hour = False
@@ -137,7 +145,7 @@ class ClockReader:
         if (not self.twenty_four_hour and clock.meridiem is None and not_before is not None
                 and time < not_before and 1 <= clock.hour < 12):
             afternoon = dt.time(clock.hour + 12, clock.minute)
-            if afternoon >= not_before:
+            if dt.timedelta() <= _minus(afternoon, not_before) <= self.AFTERNOON_REACH:
                 time = afternoon
         return time
 
