@@ -523,9 +523,11 @@ class _Reader:
         if raw.abstract_html is not None:
             abstract_html = squash_space(strip_label(sanitise(raw.abstract_html))) or None
         abstract = plain_text(abstract_html) if abstract_html else None
+        # Only a row with neither speaker nor abstract can be a break set apart in italics.
+        set_apart = (not speakers and abstract is None
+                     and bool(_WHOLLY_ITALIC.match(squash_space(sanitise(raw.title_html)))))
         kind = classify(title, bool(speakers), abstract is not None, moderated=moderated,
-                        type_text=plain_text(raw.extras.get("type", "")),
-                        set_apart=bool(_WHOLLY_ITALIC.match(squash_space(sanitise(raw.title_html)))))
+                        type_text=plain_text(raw.extras.get("type", "")), set_apart=set_apart)
         if not title:
             self.findings.warning(raw.line, raw.col, "slot has no title", "slot.title")
         if kind == "talk" and not speakers:
