@@ -27,7 +27,7 @@ from .model import Programme
 from .output import OutputWriter, claim
 from .parse import parse_file
 from .render import FORMATS, RENDERERS
-from .workers import exit_with_parent
+from .workers import available_cores, exit_with_parent
 
 # Slowest first, so the longest renderer starts at once and the others fill the other cores.
 # Measured on 1,000 talks (bench/RESULTS.md); unknown formats count as quick.
@@ -65,9 +65,7 @@ def job_count(jobs: int | None, tasks: int) -> int:
     """Worker processes to use: JOBS, else $NAMCONVERT_JOBS, else one per core; at most TASKS."""
     if jobs is None:
         env = os.environ.get("NAMCONVERT_JOBS", "")
-        jobs = int(env) if env.isdigit() else (len(os.sched_getaffinity(0))
-                                               if hasattr(os, "sched_getaffinity")
-                                               else os.cpu_count() or 1)
+        jobs = int(env) if env.isdigit() else available_cores()
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1  # workers rely on fork to share the programme without pickling it
     return max(1, min(jobs, tasks))
@@ -201,7 +199,9 @@ def _render_in_workers(names: list[str], programme: Programme, options: Options,
                     if outcome.error is not None:
                         for other in pending:  # all or nothing: don't start the rest
                             other.cancel()
-            _drain(events, display)
+        # After the pool's shutdown: a worker's last reports may still sit in its queue's
+        # feeder thread when its result arrives, and are flushed only as the worker exits.
+        _drain(events, display)
         failed = [outcomes[n] for n in names if n in outcomes and outcomes[n].error is not None]
         if failed:
             assert failed[0].error is not None

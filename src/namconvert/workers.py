@@ -11,6 +11,13 @@ import sys
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the system has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 def exit_with_parent(parent: int) -> None:
     """Pool initializer (``initargs=(os.getpid(),)``): a killed build leaves no worker behind.
 

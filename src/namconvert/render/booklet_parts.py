@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, cast
 from .. import progress
 from ..config import Options
 from ..model import Programme
-from ..workers import exit_with_parent
+from ..workers import available_cores, exit_with_parent
 from . import booklet_cache
 from .booklet import Chunk, Typeset, asset_roots, booklet_html, day_id, listed, typeset
 
@@ -106,10 +106,6 @@ def _typeset_part(programme: Programme, options: Options, parts: tuple[str, ...]
     return typeset(html, options, tagged=False)
 
 
-def _workers(jobs: int) -> int:
-    return max(1, min(jobs, os.cpu_count() or 1))
-
-
 FRONT = ("cover", "contents")
 BACK = ("index",)
 
@@ -164,7 +160,8 @@ def render_in_parts(programme: Programme, options: Options, part_slots: int = PA
     outline_only = _without_abstracts(programme)
     salt = booklet_cache.salt(asset_roots(options)) if cache is not None else ""
     context = get_context("spawn")  # WeasyPrint's font caches are not safe to fork
-    with ProcessPoolExecutor(workers or _workers(len(parts) + 1), mp_context=context,
+    with ProcessPoolExecutor(workers or min(len(parts) + 1, available_cores()),
+                             mp_context=context,
                              initializer=exit_with_parent,
                              initargs=(os.getpid(),)) as pool:
         trial = pool.submit(_typeset_part, outline_only, options, FRONT, (),
