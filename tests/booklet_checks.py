@@ -93,8 +93,8 @@ def slot_pages(booklet: Booklet, programme: Programme) -> dict[str, int]:
         for session in day.sessions:
             for slot in session.slots:
                 heading = f"{slot.start:%H:%M}–{slot.end:%H:%M} {slot.title}"
-                pages[slot.id] = after = booklet.page_with(heading, after) - 1
-                pages[slot.id] += 1
+                pages[slot.id] = booklet.page_with(heading, after)
+                after = pages[slot.id] - 1  # the next slot may be on the same page
     return pages
 
 
