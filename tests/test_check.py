@@ -41,21 +41,23 @@ ERRORS = {
     "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
                "README.md:3:1: error: not a text file (contains NUL bytes) [input]"),
     "no-day": ("# Meeting 2023\nJust prose.\n",
-               "README.md:1:1: error: no day found: expected a heading naming a date or weekday, "
-               "e.g. '## Wednesday (13 July)' [structure.day]"),
+               "README.md:1:1: error: no timetable found: expected a table, list or lines of "
+               "times, e.g. '09:00-09:30 | Speaker | Title', under a date such as "
+               "'## Wednesday (13 July)' [structure.day]"),
     "no-session": ("# Meeting 2023\n\n## Monday (3 July)\nNothing yet.\n",
-                   "README.md:3:1: error: no session found under this day (expected a session "
-                   "heading and a timetable) [structure.session]"),
+                   "README.md:3:1: error: no timetable found: expected a table, list or lines of "
+                   "times, e.g. '09:00-09:30 | Speaker | Title', under a date such as "
+                   "'## Wednesday (13 July)' [structure.day]"),
     "malformed-time": (table(row("half past nine")),
-                       "README.md:9:9: error: malformed time 'half past nine' (expected e.g. "
+                       "README.md:9:1: error: malformed time 'half past nine' (expected e.g. "
                        "09:30-09:50) [time.format]"),
     "impossible-time": (table(row("09:00-25:10")),
-                        "README.md:9:9: error: impossible time 25:10 [time.format]"),
+                        "README.md:9:1: error: impossible time 25:10 [time.format]"),
     "impossible-date": (HEAD.replace("3 July", "31 February") + HEADER + row("09:00-09:20")
                         + "</table>\n",
                         "README.md:4:1: error: impossible date 31 February 2023 [date.format]"),
     "end-before-start": (table(row("10:00-09:40")),
-                         "README.md:9:9: error: slot ends before it starts (10:00-09:40) "
+                         "README.md:9:1: error: slot ends before it starts (10:00-09:40) "
                          "[time.order]"),
     "missing-cells": (table("<tr><td>09:00-09:20</td><td>Ada Lovelace</td></tr>\n"),
                       "README.md:9:1: error: talk row has 2 cells, expected 3 [table.cells]"),
@@ -129,5 +131,5 @@ def test_parse_and_build_refuse_input_with_errors(
     assert main(args) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert "README.md:9:9: error: slot ends before it starts" in captured.err
+    assert "README.md:9:1: error: slot ends before it starts" in captured.err
     assert not (out / "programme.json").exists()

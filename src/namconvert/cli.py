@@ -48,7 +48,10 @@ def _parser() -> argparse.ArgumentParser:
         return sub
 
     source_command("parse", "print the programme model as JSON")
-    source_command("check", "report errors and warnings in the programme")
+    check = source_command("check", "report errors and warnings in the programme")
+    check.add_argument("--explain", action="store_true",
+                       help="also print one line per timetable found: its shape, columns, "
+                       "and where its day and session came from")
     build = source_command("build", "write the outputs")
     build.add_argument("-o", "--output", type=Path, default=Path("build"), metavar="DIR",
                        help="output folder (default: build)")
@@ -124,6 +127,9 @@ def run(args: argparse.Namespace) -> int:
     options = _options(args)
     if args.command == "check":
         result = parse_file(args.source, options, raise_on_error=False)
+        if args.explain:
+            for line in result.explained:
+                print(line)
         _report(result.findings)
         return 1 if _strict_failure(result.findings, args.strict) else 0
     result = parse_file(args.source, options)

@@ -31,6 +31,8 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     templates: Path | None = None
     source_date_epoch: int | None = None
+    # [columns]: which column is which, by its header text ({"time": "Wann", "title": "Was"}).
+    columns: dict[str, str] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -64,7 +66,24 @@ def _coerce(key: str, value: Any, where: str) -> Any:
         return value
     if key == "templates":
         return Path(value)
+    if key == "columns":
+        return _columns(value, where)
     return value
+
+
+COLUMN_ROLES = ("time", "title", "speaker", "abstract", "affiliation", "type", "chair")
+
+
+def _columns(value: Any, where: str) -> dict[str, str]:
+    """The [columns] table: a column role for each header text."""
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise ConfigError("[columns] must map column roles to header texts, e.g. "
+                          'time = "Wann"', where)
+    unknown = sorted(set(value) - set(COLUMN_ROLES))
+    if unknown:
+        raise ConfigError(f"[columns]: unknown column role {unknown[0]!r} (known: "
+                          f"{', '.join(COLUMN_ROLES)})", where)
+    return {str(k): str(v) for k, v in value.items()}
 
 
 def load_config(source: Path) -> dict[str, Any]:

@@ -57,8 +57,15 @@ def slot_url(placed: PlacedSlot, options: Options) -> str | None:
 
 
 def room_name(placed: PlacedSlot, programme: Programme) -> str:
-    """The room: the programme's location when known, else the session (sessions run in parallel)."""
-    return programme.location or placed.session.title
+    """The room: the slot's or its session's when the programme names one, else the
+    programme's location, else the session (sessions run in parallel)."""
+    return placed.slot.room or placed.session.room or programme.location or placed.session.title
+
+
+def location_name(placed: PlacedSlot, programme: Programme) -> str | None:
+    """Where an event is: its room at the programme's location ("Room A, Main Hall")."""
+    room = placed.slot.room or placed.session.room
+    return ", ".join(p for p in (room, programme.location) if p) or None
 
 
 def hours_minutes(delta: dt.timedelta) -> str:
@@ -189,7 +196,7 @@ def build_events(programme: Programme, options: Options) -> list[Event]:
         slot = placed.slot
         events.append(Event(
             placed=placed, id=number, guid=slot.uid, slug=f"{key}-{slot.id}",
-            room=room_name(placed, programme), location=programme.location,
+            room=room_name(placed, programme), location=location_name(placed, programme),
             track=placed.session.title, type=slot.kind, title=slot.title,
             abstract=slot.abstract or "", language=programme.language,
             persons=tuple(persons[s.name] for s in slot.speakers),

@@ -16,8 +16,11 @@ def lint(programme: Programme, path: str) -> list[Diagnostic]:
 
     for day in programme.days:
         for session in day.sessions:
-            ordered = sorted(session.slots, key=lambda s: (s.start, s.end))
+            # Slots in different rooms run in parallel: only one room's slots can overlap.
+            ordered = sorted(session.slots, key=lambda s: (s.room or "", s.start, s.end))
             for before, after in pairwise(ordered):
+                if before.room != after.room:
+                    continue
                 if after.start < before.end:
                     warn(after.line, f"{after.title!r} ({after.start:%H:%M}) overlaps "
                          f"{before.title!r} ({before.start:%H:%M}-{before.end:%H:%M})",

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SlotKind = Literal["talk", "introduction", "discussion", "panel", "break", "other"]
 SLOT_KINDS: tuple[SlotKind, ...] = ("talk", "introduction", "discussion", "panel", "break", "other")
@@ -52,6 +52,7 @@ class Slot:
     links: tuple[Link, ...]
     line: int
     url: str | None = None
+    room: str | None = None
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class Session:
     chairs: tuple[Person, ...]
     slots: tuple[Slot, ...]
     line: int
+    room: str | None = None
 
 
 @dataclass(frozen=True)

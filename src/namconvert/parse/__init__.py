@@ -23,6 +23,8 @@ __all__ = ["ParseResult", "parse_file", "parse_text", "read_source"]
 class ParseResult:
     programme: Programme | None  # None when there were errors
     findings: list[Diagnostic]
+    # One line per timetable found: where, its shape, and where its day and session came from.
+    explained: tuple[str, ...] = ()
 
 
 def read_source(path: Path, max_bytes: int) -> str:
@@ -53,13 +55,13 @@ def read_source(path: Path, max_bytes: int) -> str:
 
 
 def parse_text(text: str, path: str | Path, options: Options) -> ParseResult:
-    programme, findings = read_programme(text, path, options)
+    programme, findings, explained = read_programme(text, path, options)
     if programme is not None and not has_errors(findings):
         findings = findings + lint(programme, str(path))
     findings.sort(key=lambda d: (d.line, d.col))
     if has_errors(findings):
-        return ParseResult(None, findings)
-    return ParseResult(programme, findings)
+        return ParseResult(None, findings, tuple(explained))
+    return ParseResult(programme, findings, tuple(explained))
 
 
 def parse_file(path: Path, options: Options, *, raise_on_error: bool = True) -> ParseResult:

@@ -14,6 +14,7 @@ links and the first date written in prose before the first day.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import uuid
 from dataclasses import dataclass, field
@@ -23,14 +24,25 @@ from ..config import Options
 from ..errors import Diagnostic
 from ..model import Day, Link, Person, Programme, Session, Slot, Speaker
 from .abstracts import ABSTRACTS_HEADING, AbstractEntry, Candidate, match_abstract, read_abstracts
-from .blocks import Block, front_matter, line_starts, split_blocks
+from .entries import (
+    DURATION,
+    When,
+    after_time,
+    cut_plain_prefix,
+    leading_time,
+    people_list,
+    reads_as_people,
+    split_content,
+    trailing_duration,
+)
+from .flow import Cell as FlowCell
+from .flow import Heading, Item, Line, ListBlock, Para, TableBlock, read_blocks
+from .grid import Grid, GridCell, read_grid
 from .kinds import classify
 from .people import moderated_speakers, persons_from_markdown, role_line
-from .pipetable import read_pipe_table
-from .table import Locator, read_html_table
+from .table import Cell, Row
 from .text import (
     dropped_schemes,
-    inline_markdown,
     links_in,
     plain_text,
     sanitise,
@@ -38,12 +50,15 @@ from .text import (
     squash_space,
     strip_label,
     title_html,
+    unwrap,
 )
 from .times import (
     WEEKDAYS,
     YEAR_RE,
+    Clock,
     TimeFormatError,
     WrittenDate,
+    find_clock,
     find_date,
     find_prose_date,
     find_range,
@@ -55,24 +70,33 @@ from .timetable import (
     RuleRow,
     SessionRow,
     fill_open_ends,
-    parse_time_cell,
+    header_columns,
+    place_timeless,
     read_timetable,
 )
+from .tree import read_document
 
+# How long a day's last slot lasts when only its start is written ("20:00 Dinner").
+OPEN_END = dt.timedelta(hours=1)
 # UUID5 namespace for slot uids: fixed forever, so uids survive rebuilds and releases.
 SLOT_NAMESPACE = uuid.UUID("0b6a1f0e-5a57-4a43-9a0c-6e616d636f6e")
 
-# The destination may hold balanced parentheses ("javascript:alert(1)"), as in CommonMark.
-_LINK_HEADING = re.compile(r"^\[(.+)\]\(((?:[^()\s]|\([^()\s]*\))+)(?:\s+\"[^\"]*\")?\)\s*(.*)$")
+_DETAILS_LABEL = re.compile(r"^\W*(?:abstract|description|details|summary|more|info(?:rmation)?)"
+                            r"\W*$", re.IGNORECASE)
+_PARENTHESES = re.compile(r"\([^()]*\)")
 _PAREN = re.compile(r"\(([^()]*)\)")
-_TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
-_LOCATION_LINE = re.compile(r"^\W*(?:session\s+)?(?:location|venue|room|place|where)\W*\s*:\s*"
+_TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+_LOCATION_LINE = re.compile(r"^\W*(?:session\s+)?(?:location|venue|room|place|where)[^\w:]*:\s*"
                             r"(?:\*\*|__|\*|_)*\s*(.*)$", re.IGNORECASE)
-_BULLET_SEPARATOR = re.compile(r"\s*(?:\\-\\-|--|—|–|\|)\s*")
-_ABSTRACT_QUOTE_MARK = re.compile(r"^\s*[*_]+(.*?)[*_]+\s*$", re.DOTALL)
 _TITLE_FIELD = re.compile(r"^\W*(?:session\s+)?title\W*:\s*(.+)$", re.IGNORECASE)
 # A title cell in italics and nothing else ("_Coffee break_"); "<b><i>...</i></b>" is not.
 _WHOLLY_ITALIC = re.compile(r"^<(em|i)>(?:(?!<\1>).)*</\1>$", re.DOTALL | re.IGNORECASE)
+# A heading that names the timetable's section, not a session ("## Program", "### Schedule").
+_GENERIC_HEADING = re.compile(r"^\W*(?:the\s+|our\s+)?(?:(?:full|detailed|daily|tentative|"
+                              r"preliminary|final|conference|workshop|symposium)\s+)*"
+                              r"(?:programm?e?|programa|programma|schedule|agenda|timetable|"
+                              r"horaire|zeitplan|ablauf|calendario|cronograma)\W*$", re.IGNORECASE)
 _TIME_FIELD = re.compile(r"^\W*(?:time|times|hours|when)\W*:\s*(.+)$", re.IGNORECASE)
 
 
@@ -96,7 +120,8 @@ class _SessionDraft:
     organisers: list[Person] = field(default_factory=list)
     chairs: list[Person] = field(default_factory=list)
     slots: list[RawSlot] = field(default_factory=list)
-    implicit: bool = False  # opened by a table, not by a heading or a session row
+    implicit: bool = False  # no name in the document: named after its day
+    room: str | None = None
 
 
 @dataclass
@@ -109,78 +134,211 @@ class _DayDraft:
     end: dt.time | None
     notes: list[str]
     sessions: list[_SessionDraft] = field(default_factory=list)
-    # What "Title:" and "Organisers:" lines under the day say about the session to come.
-    pending_title: str | None = None
-    pending_organisers: list[Person] = field(default_factory=list)
-    pending_chairs: list[Person] = field(default_factory=list)
-    clocks: ClockReader = field(default_factory=ClockReader)  # 12-hour times across tables
+    clocks: ClockReader = field(default_factory=ClockReader)  # 12-hour times across timetables
+    room: str | None = None  # named with the date: the room of its sessions unless they say
 
 
-def _split_day_heading(text: str) -> tuple[str, dt.time | None, dt.time | None, list[str]]:
+def _split_day_heading(html: str, language: str) -> tuple[str, dt.time | None, dt.time | None,
+                                                          list[str]]:
     """("Wednesday (13 July)", 16:30, 18:00, ["zoom link?"]) from a day heading."""
-    plain = plain_text(inline_markdown(text))
+    plain = plain_text(html)
     start = end = None
     label_part, rest = plain, ""
     if found := find_range(plain):
         match, start_clock, end_clock = found
-        start, end = start_clock.to_time(), end_clock.to_time()
-        label_part, rest = plain[:match.start()], plain[match.end():]
+        try:
+            start, end = start_clock.to_time(), end_clock.to_time()
+            label_part, rest = plain[:match.start()], plain[match.end():]
+        except TimeFormatError:
+            start = end = None
     notes = [n.strip() for n in _PAREN.findall(rest) if n.strip()]
     # Parenthesised notes after the label that are not its date ("(zoom link?)").
     while (trailing := re.search(r"\(([^()]*)\)\s*$", label_part)) and \
-            find_date(trailing.group(1)).day is None and find_date(trailing.group(1)).weekday is None:
+            (written := find_date(trailing.group(1), language)).day is None and \
+            written.weekday is None:
         notes.insert(0, trailing.group(1).strip())
         label_part = label_part[:trailing.start()]
-    return squash_space(label_part).strip(" -–—,:"), start, end, notes
+    return squash_space(label_part).strip(" -–—,:*_"), start, end, notes
 
 
-def _is_day_heading(text: str) -> bool:
-    written = find_date(plain_text(inline_markdown(text)))
-    return written.day is not None or written.weekday is not None
-
-
-def _title_heading(headings: list[Block], has_meta_title: bool) -> Block | None:
-    """The heading that titles the document: the first, unless it is the first of the days."""
-    if not headings:
-        return None
-    first = headings[0]
-    if _is_day_heading(first.text) and (has_meta_title or any(
-            h.level == first.level and _is_day_heading(h.text) for h in headings[1:])):
-        return None
-    return first
-
-
-def _is_field_line(line: str) -> bool:
-    text = plain_text(inline_markdown(line))
-    return bool(role_line(line) or _TITLE_FIELD.match(text) or _TIME_FIELD.match(text)
-                or _LOCATION_LINE.match(text))
-
-
-def _field_groups(block: Block) -> list[str]:
-    """A paragraph's "Field: value" lines, each with the lines that continue it."""
-    if block.kind != "paragraph" or len(block.lines) < 2:
-        return [block.text]
-    groups: list[str] = []
-    for line in block.lines:
-        if not groups or _is_field_line(line):
-            groups.append(line)
-        else:
-            groups[-1] += " " + line
-    return groups
-
-
-def _session_heading(text: str) -> tuple[str, str | None]:
-    if match := _LINK_HEADING.match(text.strip()):
-        title = plain_text(sanitise(inline_markdown(match.group(1) + " " + match.group(3))))
-        return title, _safe_url(match.group(2))
-    html_text = sanitise(inline_markdown(text))
+def _session_heading(html: str) -> tuple[str, str | None]:
+    html_text = sanitise(html)
     links = links_in(html_text)
     return plain_text(html_text), links[0].url if links else None
 
 
-def _safe_url(url: str) -> str | None:
-    links = links_in(sanitise(f'<a href="{url}">x</a>'))
-    return links[0].url if links else None
+def _add(time: dt.time, delta: dt.timedelta) -> dt.time:
+    moment = dt.datetime.combine(dt.date.min, time) + delta
+    return moment.time() if moment.date() == dt.date.min else dt.time(23, 59)
+
+
+def _durations_as_times(rows: list[Row], date: _DateContext | None) -> list[Row]:
+    """A table whose time column holds durations ("5 mins") as clock ranges, counted from the
+    start stated before it ("**2:30 PM, 16 July**")."""
+    if not rows:
+        return rows
+    body = [r for r in rows if r.cells and not r.rule]
+    if date is None or date.stated_start is None or not any(
+            DURATION.search(plain_text(c.html)) for r in body[:3] for c in r.cells[:2]):
+        return rows
+    durations = [(r, i, when) for r in body for i, c in enumerate(r.cells[:2])
+                 if (found := leading_time(plain_text(c.html), durations=True))
+                 and (when := found[0]).duration is not None]
+    if len(durations) * 2 < len(body) - 1 or date is None or date.stated_start is None:
+        return rows
+    column = durations[0][1]
+    try:
+        cursor = date.stated_start.to_time()
+    except TimeFormatError:
+        return rows
+    by_row = {id(r): when for r, i, when in durations if i == column}
+    out = []
+    for row in rows:
+        written = by_row.get(id(row))
+        if written is None or written.duration is None:
+            out.append(row)
+            continue
+        end = _add(cursor, written.duration)
+        cells = list(row.cells)
+        cell = cells[column]
+        cells[column] = Cell(f"{cursor:%H:%M}-{end:%H:%M}", cell.line, cell.col, cell.span,
+                             cell.header)
+        out.append(Row(tuple(cells), row.line, row.col, row.rule))
+        cursor = end
+    return out
+
+
+@dataclass(eq=False)  # each is one place in the document: compared and hashed by identity
+class _DateContext:
+    """The closest date before what is being read: a heading, a bold or italic line, a label."""
+
+    written: WrittenDate
+    label: str
+    line: int
+    from_heading: bool
+    start: dt.time | None = None  # hours written with the date ("16:30-18:00")
+    end: dt.time | None = None
+    notes: list[str] = field(default_factory=list)
+    stated_start: Clock | None = None  # "**2:30 PM, 16 July**": where durations count from
+    room: str | None = None  # "**2:30 PM, 16 July | Room B3**": where what follows is held
+
+
+@dataclass(eq=False)
+class _SessionContext:
+    """The closest session name before what is being read, with its chairs and room."""
+
+    title: str
+    url: str | None
+    line: int
+    organisers: list[Person] = field(default_factory=list)
+    chairs: list[Person] = field(default_factory=list)
+    room: str | None = None
+
+
+@dataclass
+class _LineEntry:
+    """A timed line or list item, before it becomes a slot."""
+
+    when: When | None
+    html: str  # the text after the time
+    line: int
+    more: list[Line] = field(default_factory=list)  # lines that continue it
+    children: list[Item] = field(default_factory=list)  # nested items
+    col: int = 1
+
+
+@dataclass
+class _Explained:
+    """What ``check --explain`` says of one timetable."""
+
+    line: int
+    shape: str
+    rows: int
+    columns: str
+    day: str
+    session: str
+
+
+_PIPE_ROW = re.compile(r"^\s*\|")
+_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_RULE_CELL = re.compile(r"^\s*[=\-:]{3,}\s*$")
+_DATE_LABEL = re.compile(r"^\W*(?:\w+\s+)?(?:date|day|datum|fecha|data)\s*:", re.IGNORECASE)
+_CONTEXT_WORDS = 14  # a line this short that names a date is the date of what follows
+
+
+def _pipe_cells(html: str) -> list[str]:
+    """A ``| a | b |`` line's cells (pipes inside tags or code are not separators)."""
+    body = html.strip()
+    body = body[1:] if body.startswith("|") else body
+    body = body[:-1] if body.endswith("|") and not body.endswith("\\|") else body
+    cells, depth, last = [], 0, 0
+    for match in re.finditer(r"<(/?)code\b[^>]*>|(?<!\\)\|", body):
+        if match.group(0).startswith("<"):
+            depth += -1 if match.group(1) else 1
+        elif depth == 0:
+            cells.append(body[last:match.start()])
+            last = match.end()
+    cells.append(body[last:])
+    return [c.strip() for c in cells]
+
+
+def _pipe_paragraph(para: Para) -> tuple[TableBlock | None, Para | None]:
+    """A paragraph of ``|`` lines that Markdown did not read as a table (no header row), and
+    the lines after them."""
+    count = next((i for i, x in enumerate(para.lines) if not _PIPE_ROW.match(x.text)),
+                 len(para.lines))
+    if count < 2:
+        return None, para
+    rest = Para(para.lines[count:], para.lines[count].line) if count < len(para.lines) else None
+    rows, lines = [], []
+    for line in para.lines[:count]:
+        if _DELIMITER_ROW.match(line.text):
+            continue
+        cells = _pipe_cells(line.html)
+        rows.append([FlowCell(c, plain_text(c), line.line) for c in cells])
+        lines.append(line.line)
+    return (TableBlock(rows, lines, para.line, markdown=True) if rows else None), rest
+
+
+def _table_rows(table: TableBlock) -> list[Row]:
+    """A table block as the timetable reader's rows; ``| === |`` rows are rules."""
+    rows = []
+    for cells, line in zip(table.rows, table.row_lines, strict=True):
+        if cells and all(_RULE_CELL.match(c.text) or not c.text for c in cells) and any(
+                c.text for c in cells):
+            rows.append(Row((), line, 1, rule=True))
+            continue
+        rows.append(Row(tuple(Cell(c.html.strip(), c.line, c.col, c.colspan, c.header)
+                              for c in cells), line, cells[0].col if cells else 1))
+    return rows
+
+
+def _after_label(line: Line, rest: str) -> str:
+    """LINE's HTML after its "Chair:" label (REST is the plain text after it)."""
+    return cut_plain_prefix(line.html, len(line.text) - len(rest)).strip()
+
+
+def _has_time_column(rows: list[Row], named: dict[str, str]) -> bool:
+    """Whether a table is a timetable: a header names its time column, or most rows hold a
+    time in one column."""
+    body = [r for r in rows if r.cells and not r.rule]
+    if not body:
+        return False
+    if header_columns(body[0], named) is not None:
+        return True
+    timed = sum(1 for r in body if any(leading_time(plain_text(c.html), durations=True)
+                                       for c in r.cells[:3]))
+    return timed * 2 >= len(body) and timed > 0
+
+
+def _is_context_line(line: Line) -> bool:
+    """A line that can carry a date: short, wholly emphasised, or labelled "Date:"."""
+    return (len(line.text.split()) <= _CONTEXT_WORDS or _DATE_LABEL.match(line.text) is not None
+            or _WHOLLY_EMPHASISED.match(squash_space(line.html)) is not None)
+
+
+_WHOLLY_EMPHASISED = re.compile(r"^\s*<(strong|b|em|i)>(?:(?!<\1>).)*</\1>\W*$",
+                                re.DOTALL | re.IGNORECASE)
 
 
 class _Reader:
@@ -188,8 +346,8 @@ class _Reader:
         self.text = text
         self.path = path
         self.options = options
+        self.language = options.language
         self.findings = _Findings(path)
-        self.locate = Locator(line_starts(text))
         self.title = ""
         self.title_line = 1
         self.description = ""
@@ -198,71 +356,320 @@ class _Reader:
         self.days: list[_DayDraft] = []
         self.abstracts: list[AbstractEntry] = []
         self.prose_date: dt.date | None = None  # "Nov. 30 - Dec. 1, 2018" before the first day
+        self.years: list[int] = []  # four-digit years in headings and short lines, in order
+        self.explained: list[_Explained] = []
+        self.front: dict[str, str] = {}
+        self.first_date_line: int | None = None
+        self.date_level: int | None = None  # the level of the headings that name days
+        # Walking state.
+        self.date: _DateContext | None = None
+        self.session: _SessionContext | None = None
+        self.run: list[_LineEntry] = []
+        self.run_context: tuple[_DateContext | None, _SessionContext | None] = (None, None)
+        self.run_shape = "lines"
+        self.day_drafts: dict[_DateContext | None, _DayDraft] = {}
+        self.session_drafts: dict[tuple[int, _SessionContext | None], _SessionDraft] = {}
+        self.in_preamble = True
 
     # -- walking -----------------------------------------------------------------------------
 
     def read(self) -> None:
-        blocks = list(split_blocks(self.text))
-        headings = [b for b in blocks if b.kind == "heading"]
-        meta = front_matter(self.text)
-        title_block = _title_heading(headings, bool(meta.get("title")))
+        document = read_document(self.text)
+        self._unclosed_tables(document.text)
+        self.front = document.front_matter
+        self._front_matter_date()
+        blocks = list(read_blocks(document))
+        headings = [b for b in blocks if isinstance(b, Heading)]
+        title_block = self._title_heading(headings)
         if title_block is not None:
-            self.title = plain_text(sanitise(inline_markdown(title_block.text)))
+            self.title = plain_text(sanitise(title_block.html))
             self.title_line = title_block.line
-        elif meta.get("title"):
-            self.title = meta["title"]
-        day_level = next((h.level for h in headings if h is not title_block
-                          and (title_block is None or h.level > title_block.level)
-                          and _is_day_heading(h.text)), None)
-        day: _DayDraft | None = None
-        session: _SessionDraft | None = None
-        in_preamble = True  # under the title, before any other heading
-        lingering = False  # under a day-level heading that is not a day ("## Program")
-        abstracts: tuple[int, int] | None = None  # the open section's level and first line
+        elif self.front.get("title"):
+            self.title = self.front["title"]
+        self._note_years(self.title)
+        abstracts_level: int | None = None
+        abstracts_line = 0
         for block in blocks:
             if block is title_block:
                 continue
-            if abstracts is not None:
-                if block.kind != "heading" or block.level > abstracts[0]:
+            if abstracts_level is not None:
+                if not isinstance(block, Heading) or block.level > abstracts_level:
                     continue
-                self._abstract_section(abstracts[1], block.line)
-                abstracts = None
-            if block.kind == "heading":
-                in_preamble = False
-                heading = plain_text(inline_markdown(block.text))
-                if ABSTRACTS_HEADING.match(heading):
-                    abstracts, session = (block.level, block.line + 1), None
-                elif day_level is not None and block.level == day_level and \
-                        _is_day_heading(block.text):
-                    day, session, lingering = self._open_day(block), None, False
-                elif day is not None and block.level == day_level and \
-                        (named := _TITLE_FIELD.match(heading)):
-                    day.pending_title, session, lingering = named.group(1).strip(), None, False
-                elif day is not None and block.level == day_level:
-                    session, lingering = None, True
-                elif day_level is None or block.level <= day_level:
-                    day, session = None, None
-                elif day is not None and block.level == day_level + 1:
-                    title, url = _session_heading(block.text)
-                    self._check_links(block.text, block.line)
-                    session, lingering = _SessionDraft(title, url, block.line), False
-                    day.sessions.append(session)
-                continue
-            if block.kind == "html_table" and not _TABLE_END.search(block.text):
-                self.findings.error(block.line, 1, "<table> is never closed: everything after "
-                                    "it is read as its rows (add </table>)", "table.unclosed")
-            if day is None:
-                if in_preamble:
-                    self._preamble(block)
-                continue
-            if block.kind in ("html_table", "pipe_table"):
-                session = self._table(block, day, session, quiet=lingering)
-            elif session is not None:
-                self._session_block(session, block)
-            elif not lingering:
-                session = self._day_block(day, block)
-        if abstracts is not None:
-            self._abstract_section(abstracts[1], self.text.count("\n") + 2)
+                self._abstract_section(abstracts_line, block.line)
+                abstracts_level = None
+            if isinstance(block, Heading):
+                self._end_run()
+                if ABSTRACTS_HEADING.match(block.text):
+                    abstracts_level, abstracts_line = block.level, block.line + 1
+                    self.session = None
+                    continue
+                self._heading(block)
+            elif isinstance(block, Para):
+                table, rest = _pipe_paragraph(block)
+                if table is not None:
+                    self._end_run()
+                    self._table(table)
+                if rest is not None:
+                    self._para(rest)
+            elif isinstance(block, ListBlock):
+                self._list(block)
+            elif isinstance(block, TableBlock):
+                self._end_run()
+                self._table(block)
+            else:
+                self._end_run()
+        self._end_run()
+        if abstracts_level is not None:
+            self._abstract_section(abstracts_line, self.text.count("\n") + 2)
+
+    def _unclosed_tables(self, text: str) -> None:
+        """A ``<table>`` never closed swallows everything after it, as in a browser: say so."""
+        if "<table" not in text.lower():
+            return
+        visible = _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+        opened: list[int] = []
+        for match in _TABLE_TAG.finditer(visible):
+            if match.group(1):
+                if opened:
+                    opened.pop()
+            else:
+                opened.append(match.start())
+        for offset in opened[:1]:
+            line = visible.count("\n", 0, offset) + 1
+            self.findings.error(line, 1, "<table> is never closed: everything after it is read "
+                                "as its rows (add </table>)", "table.unclosed")
+
+    def _title_heading(self, headings: list[Heading]) -> Heading | None:
+        """The heading that titles the document: the first, unless it is the first of the days
+        (it names a date and other headings of its level do too, or the front matter titles)."""
+        if not headings:
+            return None
+        first = headings[0]
+
+        def names_a_day(heading: Heading) -> bool:
+            written = find_date(heading.text, self.language)
+            return written.day is not None or (written.weekday is not None
+                                               and len(heading.text.split()) <= 6)
+
+        if names_a_day(first) and (bool(self.front.get("title")) or any(
+                h.level == first.level and names_a_day(h) for h in headings[1:])):
+            return None
+        return first
+
+    def _front_matter_date(self) -> None:
+        """A Jekyll post's date: front matter ``date:`` or a ``_posts/YYYY-MM-DD-`` name."""
+        written = None
+        if date_text := self.front.get("date"):
+            written = find_date(date_text, self.language)
+        elif match := re.search(r"(?:^|/)(\d{4})-(\d{2})-(\d{2})-[^/]*$", self.path):
+            written = find_date("-".join(match.groups()), self.language)
+        if written is not None and written.day is not None:
+            self.date = _DateContext(written, date_text or Path(self.path).stem, 1, True)
+
+    def _note_years(self, text: str) -> None:
+        self.years.extend(int(y) for y in YEAR_RE.findall(text))
+
+    def _heading(self, block: Heading) -> None:
+        self.in_preamble = False
+        self._check_links(block.html, block.line)
+        self._note_years(block.text)
+        written = find_date(block.text, self.language)
+        # A weekday alone names a day only at the level of the days so far ("### Friday"),
+        # not in a session's title under one ("### Talks for FRI").
+        weekday_day = written.weekday is not None and len(block.text.split()) <= 6 and (
+            self.date_level is None or block.level <= self.date_level)
+        if written.day is not None or weekday_day:
+            self.date_level = block.level
+            self.date = self._date_context(block.html, written, block.line, from_heading=True)
+            self.first_date_line = self.first_date_line or block.line
+            self.session = None
+            return
+        if _GENERIC_HEADING.match(block.text) and (self.date_level is None
+                                                   or block.level <= self.date_level):
+            return  # "## Program" among the days: the timetable's section, not a session
+        if named := _TITLE_FIELD.match(block.text):
+            block = Heading(block.level, named.group(1), named.group(1), block.line)
+        title, url = _session_heading(block.html)
+        self._open_session(_SessionContext(title, url, block.line))
+
+    def _open_session(self, session: _SessionContext) -> None:
+        """SESSION is the session of what follows; chairs and a room written before its name
+        (under the day) are its own."""
+        if self.session is not None and not self.session.title:
+            session.chairs[:0] = self.session.chairs
+            session.organisers[:0] = self.session.organisers
+            session.room = session.room or self.session.room
+        self.session = session
+
+    def _date_context(self, html: str, written: WrittenDate, line: int, *,
+                      from_heading: bool) -> _DateContext:
+        label, start, end, notes = _split_day_heading(html, self.language)
+        text = plain_text(html)
+        if written.span is not None:  # "05.06.2024" holds no clock
+            text = text[:written.span[0]] + " " * (written.span[1] - written.span[0]) + \
+                text[written.span[1]:]
+        stated = find_clock(text)
+        if stated is not None and not start:
+            label = squash_space(label.replace(stated[0].group(0), "", 1)).strip(" ,;-–")
+        if not from_heading and (named := _DATE_LABEL.match(label)):
+            label = label[named.end():].strip()  # "Date: 05.06.2024"
+        room = None
+        if not from_heading and " | " in plain_text(html):
+            # "**2:30 PM, 16 July | B3 M7-8, Bella Center**": the date, then the place.
+            room = plain_text(html).split(" | ", 1)[1].strip(" *_") or None
+            label = label.split(" | ", 1)[0].strip()
+        return _DateContext(written, label, line, from_heading, start, end, notes,
+                            stated[1] if stated and not start else None, room)
+
+    # -- paragraphs and lists ------------------------------------------------------------------
+
+    def _para(self, para: Para) -> None:
+        self._check_links(" ".join(x.html for x in para.lines), para.line)
+        if para.quoted and self.run and not self.run[-1].more:
+            # "> *Abstract ...*" under a timetable entry is its abstract.
+            text = unwrap("<br>".join(x.html for x in para.lines))
+            self.run[-1].more.append(Line(text, plain_text(text), para.line))
+            return
+        for line in para.lines:
+            self._line(line, para)
+
+    def _line(self, line: Line, para: Para) -> None:
+        found = leading_time(line.text)
+        written = find_date(line.text, self.language)
+        # A weekday alone dates what follows only on a line of its own ("**Friday**").
+        dated = written.day is not None or (written.weekday is not None and (
+            len(line.text.split()) <= 2 or (len(line.text.split()) <= 4 and
+                                             _WHOLLY_EMPHASISED.match(squash_space(line.html)))))
+        if found is not None and not (dated and _is_context_line(line)):
+            when, consumed = found
+            self._add_entry(_LineEntry(when, after_time(line.html, consumed), line.line), "lines")
+            return
+        if role := role_line(line.text):
+            self._end_run()
+            self._role(role[0], _after_label(line, role[1]))
+            return
+        if (hours := _TIME_FIELD.match(line.text)) and (hour_range := find_range(hours.group(1))):
+            self._end_run()
+            try:
+                start, end = hour_range[1].to_time(), hour_range[2].to_time()
+            except TimeFormatError as exc:
+                self.findings.error(line.line, 1, str(exc), "time.format")
+                return
+            if self.date is not None and self.date.start is None and start < end:
+                self.date.start, self.date.end = start, end
+            return
+        if place := _LOCATION_LINE.match(line.text):
+            self._end_run()
+            if self.session is not None and not self.in_preamble:
+                self.session.room = place.group(1).strip() or None
+            else:
+                self.location = self.location or place.group(1).strip() or None
+            return
+        if dated and _is_context_line(line):
+            self._end_run()
+            self._note_years(line.text)
+            if self.prose_date is None and not self.days:
+                self.prose_date = find_prose_date(line.text, self.language)
+            self.date = self._date_context(line.html, written, line.line, from_heading=False)
+            self.in_preamble = False
+            return
+        if len(line.text.split()) <= _CONTEXT_WORDS:
+            self._note_years(line.text)
+        if self.run and (not line.hard or para.lines[0] is not line or para.loose):
+            self.run[-1].more.append(line)
+            return
+        if self.run and line.hard and para.lines[0] is line:
+            self._end_run()
+        if _WHOLLY_EMPHASISED.match(squash_space(line.html)) and not self.in_preamble and \
+                len(line.text.split()) <= _CONTEXT_WORDS:
+            title, url = _session_heading(line.html)
+            self._open_session(_SessionContext(title, url, line.line))
+            return
+        if self.in_preamble and self.date is None:
+            self._preamble_line(line, para)
+
+    def _role(self, role: str, html: str) -> None:
+        # "Chair: A | Co-Chair: B": each labelled part.
+        parts = [html]
+        if "|" in html:
+            first, *rest = html.split("|")
+            parts = [first, *(r.split(":", 1)[-1] for r in rest)]
+        people = [p for part in parts for p in persons_from_markdown(part.strip())]
+        target = self.session
+        if target is None:
+            target = self.session = _SessionContext("", None, 0)
+        (target.chairs if role == "chairs" else target.organisers).extend(people)
+
+    def _preamble_line(self, line: Line, para: Para) -> None:
+        html_text = sanitise(line.html)
+        self.links.extend(links_in(html_text))
+        text = plain_text(html_text)
+        if self.prose_date is None:
+            self.prose_date = find_prose_date(text, self.language)
+        self._note_years(text)
+        if not para.loose and para.lines[0] is line and not self.description:
+            self.description = plain_text(sanitise(" ".join(x.html for x in para.lines)))
+
+    def _list(self, block: ListBlock) -> None:
+        for item in block.items:
+            self._check_links(" ".join(x.html for x in item.lines), item.line)
+        timed = [leading_time(item.lines[0].text) if item.lines else None for item in block.items]
+        if sum(t is not None for t in timed) * 2 >= len(block.items) and any(timed):
+            self._end_run()
+            self.in_preamble = False
+            for item, found in zip(block.items, timed, strict=True):
+                if not item.lines:
+                    continue
+                head, *more = item.lines
+                while more and not more[0].hard:  # a soft line break continues the item's text
+                    joined = more.pop(0)
+                    head = Line(f"{head.html} {joined.html}", f"{head.text} {joined.text}",
+                                head.line)
+                html = after_time(head.html, found[1]) if found else head.html
+                self._add_entry(_LineEntry(found[0] if found else None, html, item.line, more,
+                                           item.children), "list")
+            return
+        if self.run:  # "9:10 - 9:40a **Keynote**" followed by its speakers as a list
+            self.run[-1].children.extend(block.items)
+            return
+        for item in block.items:
+            for line in item.lines:
+                if self.in_preamble and self.date is None:
+                    self.links.extend(links_in(sanitise(line.html)))
+                if role := role_line(line.text):
+                    self._role(role[0], _after_label(line, role[1]))
+                elif place := _LOCATION_LINE.match(line.text):
+                    if self.in_preamble or self.session is None:
+                        self.location = self.location or place.group(1).strip() or None
+                    else:
+                        self.session.room = place.group(1).strip() or None
+
+    def _add_entry(self, entry: _LineEntry, shape: str) -> None:
+        if not self.run:
+            self.run_context = (self.date, self.session)
+            self.run_shape = shape
+        self.in_preamble = False
+        self.run.append(entry)
+
+    def _end_run(self) -> None:
+        if not self.run:
+            return
+        entries, self.run = self.run, []
+        date, session = self.run_context
+        day = self._day(date, entries[0].line)
+        draft = self._session_draft(day, session, entries[0].line)
+        for slot in self._line_slots(entries, day, date):
+            if slot.session_title is not None:
+                # Talks nested under an entry: a session named by it ("14:30 Sitzung 1").
+                title, url = _session_heading(slot.session_title)
+                if not (draft.title == title and not draft.implicit):
+                    draft = _SessionDraft(title, url, slot.line, room=draft.room)
+                    day.sessions.append(draft)
+            elif not draft.implicit and draft.title != (session.title if session else None):
+                draft = self._session_draft(day, session, slot.line, fresh=True)
+            draft.slots.append(slot)
+        self._explain(entries[0].line, f"{self.run_shape} timetable", len(entries),
+                      "time|title|speaker", date, session)
 
     def _abstract_section(self, first_line: int, end_line: int) -> None:
         lines = self.text.split("\n")[first_line - 1:end_line - 1]
@@ -270,130 +677,253 @@ class _Reader:
             self._check_links(line, line_number)
         self.abstracts.extend(read_abstracts(lines, first_line))
 
-    def _implicit_session(self, day: _DayDraft, line: int) -> _SessionDraft:
-        """The session a table (or a list) opens under a day with no session heading."""
-        session = _SessionDraft(day.pending_title or day.label, None, line,
-                                day.pending_organisers, day.pending_chairs,
-                                implicit=day.pending_title is None)
-        day.pending_title, day.pending_organisers, day.pending_chairs = None, [], []
-        day.sessions.append(session)
-        return session
-
-    def _day_block(self, day: _DayDraft, block: Block) -> _SessionDraft | None:
-        """A block under a day before any session: fields for the session to come, or a list
-        timetable."""
-        self._check_links(block.text, block.line)
-        if block.kind == "list_item" and (slot := self._bullet_slot(block)) is not None:
-            session = self._implicit_session(day, block.line)
-            session.slots.append(slot)
-            return session
-        if block.kind not in ("paragraph", "list_item"):
-            return None
-        for group in _field_groups(block):
-            text = plain_text(sanitise(inline_markdown(group)))
-            if role := role_line(group):
-                people = persons_from_markdown(role[1])
-                (day.pending_chairs if role[0] == "chairs" else day.pending_organisers).extend(
-                    people)
-            elif named := _TITLE_FIELD.match(text):
-                day.pending_title = named.group(1).strip()
-            elif (hours := _TIME_FIELD.match(text)) and (found := find_range(hours.group(1))):
-                try:
-                    start, end = found[1].to_time(), found[2].to_time()
-                except TimeFormatError as exc:
-                    self.findings.error(block.line, 1, str(exc), "time.format")
-                    continue
-                if day.start is None and day.end is None and start < end:
-                    day.start, day.end = start, end
-            elif place := _LOCATION_LINE.match(text):
-                self.location = self.location or place.group(1).strip() or None
-        return None
-
-    def _open_day(self, block: Block) -> _DayDraft:
-        label, start, end, notes = _split_day_heading(block.text)
-        draft = _DayDraft(block.text, block.line, label, find_date(label), start, end, notes)
-        self.days.append(draft)
-        return draft
-
     def _check_links(self, source: str, line: int, col: int = 1) -> None:
         """Warn about each link sanitising drops: only http, https and mailto links are kept."""
         for scheme in dropped_schemes(source):
             self.findings.warning(line, col, f"link with a {scheme}: URL dropped (only http, "
                                   "https and mailto links are kept)", "link.scheme")
 
-    def _preamble(self, block: Block) -> None:
-        self._check_links(block.text, block.line)
-        html_text = sanitise(inline_markdown(block.text))
-        self.links.extend(links_in(html_text))
-        text = plain_text(html_text)
-        if self.prose_date is None and block.kind == "paragraph":
-            self.prose_date = find_prose_date(text)
-        if match := _LOCATION_LINE.match(text):
-            self.location = self.location or match.group(1).strip() or None
-        elif block.kind == "paragraph" and not self.description and not role_line(block.text):
-            self.description = text
+    # -- days and sessions ---------------------------------------------------------------------
 
-    def _session_block(self, session: _SessionDraft, block: Block) -> None:
-        self._check_links(block.text, block.line)
-        if block.kind in ("paragraph", "list_item"):
-            roles = [r for g in _field_groups(block) if (r := role_line(g))]
-            for role, names in roles:
-                people = persons_from_markdown(names)
-                (session.chairs if role == "chairs" else session.organisers).extend(people)
-            if roles:
-                return
-        if block.kind == "list_item":
-            if (slot := self._bullet_slot(block)) is not None:
-                session.slots.append(slot)
-        elif block.kind == "quote" and session.slots and session.slots[-1].abstract_html is None:
-            text = block.text.strip()
-            if match := _ABSTRACT_QUOTE_MARK.match(text):
-                text = match.group(1)
-            session.slots[-1].abstract_html = inline_markdown(text)
-            session.slots[-1].abstract_line = block.line
-
-    def _bullet_slot(self, block: Block) -> RawSlot | None:
-        """``- 16:35-16:50 \\-\\- Emily Hunt \\-\\- **Title**``"""
-        found = find_range(block.text)
-        if found is None or found[0].start() > 2:
-            return None
-        match = found[0]
-        try:
-            start_clock, end_clock = parse_time_cell(match.group(0))
-            start = start_clock.to_time()
-            end = end_clock.to_time() if end_clock else None
-        except TimeFormatError as exc:
-            self.findings.error(block.line, 1, str(exc), "time.format")
-            return None
-        if end is not None and end <= start:
-            self.findings.error(block.line, 1, f"slot ends before it starts ({match.group(0)})",
-                                "time.order")
-            return None
-        parts = [p for p in _BULLET_SEPARATOR.split(block.text[match.end():].strip()) if p]
-        speaker, title = ("", parts[0]) if len(parts) == 1 else (parts[0], " ".join(parts[1:]))
-        return RawSlot(start, end, inline_markdown(speaker), inline_markdown(title), block.line, 1)
-
-    def _table(self, block: Block, day: _DayDraft, session: _SessionDraft | None, *,
-               quiet: bool) -> _SessionDraft | None:
-        """Read a table into DAY; return the session that later blocks belong to."""
-        if block.kind == "html_table":
-            rows = read_html_table(block.text, block.offset, self.locate)
+    def _day(self, date: _DateContext | None, line: int) -> _DayDraft:
+        key = date
+        if key in self.day_drafts:
+            return self.day_drafts[key]
+        if date is None:
+            written = WrittenDate(None, None, None, None, None)
+            draft = _DayDraft("", line, "", written, None, None, [])
         else:
-            rows = read_pipe_table(block.lines, block.line)
+            draft = _DayDraft(date.label, date.line, date.label, date.written, date.start,
+                              date.end, list(date.notes), room=date.room)
+        self.day_drafts[key] = draft
+        self.days.append(draft)
+        return draft
+
+    def _session_draft(self, day: _DayDraft, session: _SessionContext | None,
+                       line: int, *, fresh: bool = False) -> _SessionDraft:
+        key = (id(day), session)
+        # The same session goes on while nothing else has been read into the day.
+        if not fresh and key in self.session_drafts and day.sessions and \
+                self.session_drafts[key] is day.sessions[-1]:
+            return self.session_drafts[key]
+        if session is None or not session.title:
+            draft = _SessionDraft(day.label, None, line, list(session.organisers) if session else [],
+                                  list(session.chairs) if session else [], implicit=True)
+        else:
+            draft = _SessionDraft(session.title, session.url, session.line,
+                                  list(session.organisers), list(session.chairs))
+        draft.room = (session.room if session else None) or day.room
+        day.sessions.append(draft)
+        self.session_drafts[key] = draft
+        return draft
+
+    def _explain(self, line: int, shape: str, rows: int, columns: str,
+                 date: _DateContext | None, session: _SessionContext | None) -> None:
+        day = (f"day {date.label!r} from line {date.line}" if date is not None
+               else "no date before it (--start-date)")
+        named = (f"session {session.title!r} from line {session.line}" if session is not None
+                 and session.title else "no session named")
+        self.explained.append(_Explained(line, shape, rows, columns, day, named))
+
+    # -- line and list timetables --------------------------------------------------------------
+
+    def _line_slots(self, entries: list[_LineEntry], day: _DayDraft,
+                    date: _DateContext | None) -> list[RawSlot]:
+        slots: list[RawSlot] = []
+        for entry in entries:
+            slot = self._entry_slot(entry, day, slots, date)
+            if slot is not None:
+                slots.extend(slot)
+        place_timeless(slots, self.findings.error, self.findings.warning, drop=True)
+        for this, following in itertools.pairwise(slots):
+            if this.end is None:
+                this.end = following.start
+        return slots
+
+    def _entry_slot(self, entry: _LineEntry, day: _DayDraft, before: list[RawSlot],
+                    date: _DateContext | None) -> list[RawSlot] | None:
+        html, duration = trailing_duration(entry.html)
+        start = end = None
+        when = entry.when
+        if when is None:
+            slot = self._content_slot(html, entry, dt.time(0, 0), None)
+            slot.timeless = True
+            return [slot]
+        try:
+            if when.start is not None:
+                start, end = day.clocks.read_range(when.start, when.end)
+            elif when.duration is not None:
+                start = before[-1].end if before and before[-1].end else (
+                    date.stated_start.to_time() if date and date.stated_start else None)
+        except TimeFormatError as exc:
+            self.findings.error(entry.line, entry.col, str(exc), "time.format")
+            return None
+        if start is None:
+            self.findings.error(entry.line, entry.col, "duration with no start time before it "
+                                "(write the first start, e.g. '**2:30 PM**')", "time.format")
+            return None
+        if end is None and (when.duration or duration):
+            end = _add(start, when.duration or duration or dt.timedelta())
+        if end is not None and end <= start:
+            self.findings.error(entry.line, entry.col, "slot ends before it starts", "time.order")
+            return None
+        slot = self._content_slot(html, entry, start, end)
+        slot.open_end = when.open_end
+        talks = self._nested_talks(entry, slot)
+        return talks if talks else [slot]
+
+    def _content_slot(self, html: str, entry: _LineEntry, start: dt.time,
+                      end: dt.time | None) -> RawSlot:
+        content = split_content(html)
+        speakers_html = content.speakers_html
+        abstract_lines = list(entry.more)
+        if abstract_lines and _DETAILS_LABEL.match(abstract_lines[0].text) and len(
+                abstract_lines) > 1:
+            abstract_lines.pop(0)  # a <details> summary that only says "Description"
+        # "- 16:35-16:50 Emily Hunt" then the title as the item's next paragraph.
+        if not plain_text(content.title_html) or (
+                abstract_lines and reads_as_people(plain_text(content.title_html))
+                and not speakers_html and abstract_lines[0].hard
+                and _WHOLLY_EMPHASISED.match(squash_space(abstract_lines[0].html))):
+            if abstract_lines and not plain_text(content.title_html):
+                content = split_content(abstract_lines.pop(0).html)
+                speakers_html = content.speakers_html
+            elif abstract_lines:
+                speakers_html = content.title_html
+                content = type(content)(abstract_lines.pop(0).html, "")
+        # "Participant Talks" then "A (Leipzig), B (Wisconsin)" on the line below.
+        if not speakers_html and abstract_lines and abstract_lines[0].hard:
+            count = 1 + next((i for i, x in enumerate(abstract_lines[1:]) if x.hard),
+                             len(abstract_lines) - 1)
+            names = _PARENTHESES.sub(" ", " ".join(x.text for x in abstract_lines[:count]))
+            if "," in names and reads_as_people(names):
+                speakers_html = people_list(names.strip(" ,"))
+                del abstract_lines[:count]
+        people: list[str] = []
+        for child in entry.children:
+            text = " ".join(x.text for x in child.lines)
+            named = re.sub(r"^[^:]{1,30}:\s*", "", text) if ":" in text else text
+            if child.lines and reads_as_people(named) and not leading_time(text):
+                people.append(named)
+        if people and not speakers_html:
+            speakers_html = " ; ".join(people)
+        abstract = "<br>".join(x.html for x in abstract_lines) if abstract_lines else None
+        return RawSlot(start, end, speakers_html, content.title_html, entry.line, entry.col,
+                       abstract_html=abstract,
+                       abstract_line=abstract_lines[0].line if abstract_lines else None)
+
+    def _nested_talks(self, entry: _LineEntry, parent: RawSlot) -> list[RawSlot]:
+        """Items under an entry that are talks of their own ("Name: Title (45min)")."""
+        timed = []
+        for child in entry.children:
+            if not child.lines:
+                continue
+            head, *more = child.lines
+            found = leading_time(head.text)
+            html, duration = trailing_duration(after_time(head.html, found[1]) if found
+                                               else head.html)
+            if found is None and duration is None:
+                return []
+            timed.append((child, found, html, duration, more))
+        if not timed:
+            return []
+        talks = []
+        cursor = parent.start
+        for child, found, html, duration, more in timed:
+            sub = _LineEntry(found[0] if found else None, html, child.line, more, child.children)
+            if found is not None and found[0].start is not None:
+                start = found[0].start.to_time()
+                end = found[0].end.to_time() if found[0].end else None
+            else:
+                start, end = cursor, _add(cursor, duration or dt.timedelta())
+            talk = self._content_slot(html, sub, start, end)
+            talk.session_title = parent.title_html
+            talks.append(talk)
+            cursor = end or start
+        return talks
+
+    def _grid(self, grid: Grid, block: TableBlock) -> None:
+        """A grid's cells: each track a day (its header names a date) or else a room."""
+        dated = [find_date(label, self.language) for label in grid.tracks]
+        by_day = all(w.day is not None or w.weekday is not None for w in dated)
+        contexts = [self._date_context(label, written, block.line, from_heading=True)
+                    for label, written in zip(grid.tracks, dated, strict=True)] if by_day else []
+        self.in_preamble = False
+        for cell in grid.cells:
+            date = contexts[cell.track] if by_day and cell.track is not None else self.date
+            targets = contexts if by_day and cell.track is None else [date]
+            for target in targets:
+                day = self._day(target, block.line)
+                slot = self._grid_slot(cell, day)
+                if slot is None:
+                    continue
+                if not by_day and cell.track is not None:
+                    slot.room = grid.tracks[cell.track]
+                self._session_draft(day, self.session, cell.line).slots.append(slot)
+        self._explain(block.line, f"grid, {'days' if by_day else 'rooms'} across", len(grid.cells),
+                      "time|" + "|".join(grid.tracks), self.date, self.session)
+
+    def _grid_slot(self, cell: GridCell, day: _DayDraft) -> RawSlot | None:
+        start_clock = cell.start.start
+        end_clock = cell.start.end if cell.start.end is not None else (
+            cell.end.start if cell.end is not None else None)
+        if start_clock is None:
+            return None
+        try:
+            start, end = day.clocks.read_range(start_clock, end_clock)
+        except TimeFormatError as exc:
+            self.findings.error(cell.line, 1, str(exc), "time.format")
+            return None
+        content = split_content(cell.html)
+        return RawSlot(start, end, content.speakers_html, content.title_html, cell.line, 1)
+
+    # -- tables ---------------------------------------------------------------------------------
+
+    def _table(self, block: TableBlock) -> None:
+        self.in_preamble = self.in_preamble and False
+        rows = _table_rows(block)
         for cell in (c for row in rows for c in row.cells):
             self._check_links(cell.html, cell.line, cell.col)
+        if block.caption:  # a table's caption is the closest thing before its rows
+            written = find_date(block.caption, self.language)
+            if written.day is not None:
+                self.date = self._date_context(block.caption, written, block.line,
+                                               from_heading=True)
+        header = header_columns(rows[0], self.options.columns) if rows and rows[0].cells \
+            else None
+        if not (header and ("speaker" in header or "abstract" in header)) and \
+                (grid := read_grid(block)) is not None:
+            self._grid(grid, block)
+            return
+        rows = _durations_as_times(rows, self.date)
+        day = self.date
+        draft_day: _DayDraft | None = None
+        session: _SessionDraft | None = None
+        if not _has_time_column(rows, self.options.columns):
+            return  # organisers, key facts: not a timetable
+        draft_day = self._day(day, block.line)
         entries = read_timetable(rows, self.findings.error, warn=self.findings.warning,
-                                 clocks=day.clocks, pad=block.kind == "pipe_table", quiet=quiet)
-        from_row = False  # whether SESSION was opened by a session row of this table
+                                 clocks=draft_day.clocks, pad=block.markdown, quiet=False,
+                                 named=self.options.columns)
+        if not entries:
+            return
+        # Without a speaker column, the title cell may name the speaker ("Title – Name").
+        split = not (header and "speaker" in header) and not any(
+            isinstance(e, RawSlot) and plain_text(e.speakers_html) for e in entries)
+        from_row = fresh = False
         for entry in entries:
             if isinstance(entry, RuleRow):
                 session = None if from_row else session
+                fresh = fresh or from_row
                 from_row = False
             elif isinstance(entry, SessionRow):
                 if entry.title_html or session is None:
                     title, url = _session_heading(entry.title_html)
-                    session = _SessionDraft(title or day.label, url, entry.line)
-                    day.sessions.append(session)
+                    if not title:
+                        session = self._session_draft(draft_day, self.session, entry.line)
+                    else:
+                        session = _SessionDraft(title, url, entry.line)
+                        draft_day.sessions.append(session)
                     from_row = True
                 for names in entry.chairs:
                     session.chairs.extend(persons_from_markdown(names))
@@ -401,16 +931,23 @@ class _Reader:
                     session.organisers.extend(persons_from_markdown(names))
             else:
                 if session is None:
-                    session = self._implicit_session(day, entry.line)
+                    session = self._session_draft(draft_day, self.session, entry.line,
+                                                  fresh=fresh)
+                if split and (content := split_content(entry.title_html)).speakers_html:
+                    entry.title_html, entry.speakers_html = content.title_html, \
+                        content.speakers_html
                 session.slots.append(entry)
                 if chair := entry.extras.get("chair"):
                     session.chairs.extend(p for p in persons_from_markdown(chair)
                                           if p not in session.chairs)
-        return session
+        columns = "|".join(header) if header else "by content"
+        self._explain(block.line, "table", sum(isinstance(e, RawSlot) for e in entries),
+                      columns, day, self.session)
 
     # -- assembling ----------------------------------------------------------------------------
 
     def year(self) -> int | None:
+        """The year of dates written without one: --year, else the nearest four-digit year."""
         if self.options.year:
             return self.options.year
         for text in (self.title, self.description):
@@ -418,46 +955,63 @@ class _Reader:
                 return int(match.group(1))
         if self.options.start_date:
             return self.options.start_date.year
-        return self.prose_date.year if self.prose_date else None
+        if self.prose_date:
+            return self.prose_date.year
+        return self.years[0] if self.years else None
 
     def programme(self) -> Programme | None:
         if not self.days:
-            self.findings.error(self.title_line, 1, "no day found: expected a heading naming a "
-                                "date or weekday, e.g. '## Wednesday (13 July)'", "structure.day")
+            first_date = self.first_date_line or self.title_line
+            self.findings.error(first_date, 1, "no timetable found: expected a table, list "
+                                "or lines of times, e.g. '09:00-09:30 | Speaker | Title', under "
+                                "a date such as '## Wednesday (13 July)'", "structure.day")
             return None
         year = self.year()
         self._match_abstracts()
-        days: list[Day] = []
         # A weekday-only heading is the first such weekday on or after the start date.
         previous: dt.date | None = self.options.start_date or self.prose_date
         used_ids: set[str] = set()
+        by_date: dict[dt.date, tuple[_DayDraft, list[Session]]] = {}
         for draft in self.days:
-            try:
-                date = resolve_date(draft.written, year, previous)
-            except TimeFormatError as exc:
-                self.findings.error(draft.line, 1, str(exc), "date.format")
-                continue
+            if draft.written.day is None and draft.written.weekday is None:
+                if self.options.start_date is None:
+                    self.findings.error(draft.line, 1, "timetable with no date before it: give "
+                                        "--start-date YYYY-MM-DD (or start_date in "
+                                        "namconvert.toml)", "date.missing")
+                    continue
+                date = self.options.start_date
+            else:
+                try:
+                    date = resolve_date(draft.written, year, previous)
+                except TimeFormatError as exc:
+                    self.findings.error(draft.line, 1, str(exc), "date.format")
+                    continue
             if draft.written.weekday is not None and draft.written.weekday != date.weekday():
                 self.findings.warning(draft.line, 1, f"{date:%-d %B %Y} is a "
                                       f"{WEEKDAYS[date.weekday()].title()}, not a "
                                       f"{WEEKDAYS[draft.written.weekday].title()}",
                                       "date.weekday")
             previous = date
-            if not draft.sessions:
-                self.findings.error(draft.line, 1, "no session found under this day "
-                                    "(expected a session heading and a timetable)",
-                                    "structure.session")
-                continue
-            sessions = tuple(self._session(s, date, draft, used_ids) for s in draft.sessions)
-            days.append(Day(date, draft.label, draft.start, draft.end, tuple(draft.notes),
-                            sessions, draft.line))
+            if not draft.label:
+                draft.label = f"{date:%A %-d %B %Y}"
+                for session in draft.sessions:
+                    if session.implicit:
+                        session.title = draft.label
+            sessions = [self._session(s, date, draft, used_ids) for s in draft.sessions]
+            if date in by_date:
+                by_date[date][1].extend(sessions)
+            else:
+                by_date[date] = (draft, sessions)
+        days = tuple(Day(date, draft.label, draft.start, draft.end, tuple(draft.notes),
+                         tuple(sessions), draft.line)
+                     for date, (draft, sessions) in by_date.items())
         return Programme(
             title=self.title,
             description=self.description,
             timezone=self.options.timezone or "UTC",
             location=self.options.location or self.location,
             links=tuple(self.links),
-            days=tuple(days),
+            days=days,
             language=self.options.language,
         )
 
@@ -502,17 +1056,18 @@ class _Reader:
         slots = []
         for raw in raw_slots:
             if raw.end is None:
-                self.findings.error(raw.line, raw.col, "slot has no end time and nothing follows "
-                                    "it", "time.format")
-                continue
-            slots.append(self._slot(raw, date, used_ids))
-        if not draft.slots and not any(f.severity == "error" for f in self.findings.items):
-            self.findings.error(draft.line, 1, "session has no timetable", "structure.session")
+                raw.end = _add(raw.start, OPEN_END)
+                self.findings.warning(raw.line, raw.col, f"slot has only a start ({raw.start:%H:%M})"
+                                      f" and nothing follows it: read as ending at {raw.end:%H:%M}"
+                                      " (write its end, e.g. "
+                                      f"'{raw.start:%H:%M}-{raw.end:%H:%M}')", "time.missing")
+            slots.append(self._slot(raw, date, used_ids, draft.room))
         session_id = _unique(slugify(draft.title), used_ids)
         return Session(session_id, draft.title, draft.url, tuple(draft.organisers),
-                       tuple(draft.chairs), tuple(slots), draft.line)
+                       tuple(draft.chairs), tuple(slots), draft.line, room=draft.room)
 
-    def _slot(self, raw: RawSlot, date: dt.date, used_ids: set[str]) -> Slot:
+    def _slot(self, raw: RawSlot, date: dt.date, used_ids: set[str],
+              room: str | None) -> Slot:
         assert raw.end is not None
         speakers, moderated = moderated_speakers(raw.speakers_html)
         if affiliation := plain_text(raw.extras.get("affiliation", "")):
@@ -539,7 +1094,8 @@ class _Reader:
         return Slot(id=slot_id, uid=str(uid), start=raw.start, end=raw.end, kind=kind,
                     title=title, title_html=shown_title, speakers=speakers, abstract=abstract,
                     abstract_html=abstract_html,
-                    links=links_in(abstract_html) if abstract_html else (), line=raw.line)
+                    links=links_in(abstract_html) if abstract_html else (), line=raw.line,
+                    room=raw.room or room)
 
 
 def _with_affiliation(speakers: tuple[Speaker, ...], written: str) -> tuple[Speaker, ...]:
@@ -559,9 +1115,12 @@ def _unique(candidate: str, used: set[str]) -> str:
     return unique
 
 
-def read_programme(text: str, path: str | Path, options: Options) -> tuple[Programme | None,
-                                                                         list[Diagnostic]]:
+def read_programme(text: str, path: str | Path, options: Options) -> tuple[
+        Programme | None, list[Diagnostic], list[str]]:
+    """The programme, the findings, and one line per timetable found (``check --explain``)."""
     reader = _Reader(text, str(path), options)
     reader.read()
     programme = reader.programme()
-    return programme, reader.findings.items
+    explained = [f"{path}:{e.line}: {e.shape}, {e.rows} rows, columns {e.columns}; {e.day}; "
+                 f"{e.session}" for e in sorted(reader.explained, key=lambda e: e.line)]
+    return programme, reader.findings.items, explained

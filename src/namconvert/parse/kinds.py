@@ -7,13 +7,20 @@ import re
 from ..model import SlotKind
 
 _KIND_WORDS: tuple[tuple[SlotKind, re.Pattern[str]], ...] = (
+    # English first; then the same slots' usual words in French, German, Spanish, Italian.
     ("break", re.compile(r"^\W*(coffee|tea|lunch|dinner|breakfast|break|registration|"
-                         r"poster(s| session)?|wine|reception|social|networking|refreshments)\b",
+                         r"poster(s| session)?|wine|reception|social|networking|refreshments|"
+                         r"pause|caf[ée]|ap[ée]ro|d[ée]jeuner|d[îi]ner|repas|kaffee\w*|"
+                         r"mittag\w*|abendessen|essen|pausa|almuerzo|comida|cena|pranzo)\b",
                          re.IGNORECASE)),
-    ("introduction", re.compile(r"^\W*(introduction|intro|welcome|opening|session introduction)\b",
+    ("introduction", re.compile(r"^\W*(introductions?|intro|welcome|opening|session introduction|"
+                                r"accueil|bienvenue|ouverture|begr[üu](?:ß|ss)ung|er[öo]ffnung|"
+                                r"willkommen|bienvenida|apertura|benvenut[io])\b",
                                 re.IGNORECASE)),
     ("discussion", re.compile(r"^\W*(discussion|q\s*&\s*a|questions|closing|wrap[- ]up|"
-                              r"concluding remarks|(?:general|open) discussion)\b", re.IGNORECASE)),
+                              r"concluding remarks|(?:general|open) discussion|d[ée]bats?|"
+                              r"cl[ôo]ture|diskussion|abschluss|discusi[óo]n|clausura|"
+                              r"chiusura)\b", re.IGNORECASE)),
     ("panel", re.compile(r"\bpanel\b|\bmoderated by\b|\broundtable\b", re.IGNORECASE)),
 )
 
@@ -38,6 +45,11 @@ def kind_from_type(text: str) -> SlotKind | None:
         if pattern.search(text):
             return kind
     return None
+
+
+def names_a_break(title: str) -> bool:
+    """Whether TITLE starts by naming a break (coffee, lunch, a reception)."""
+    return bool(_KIND_WORDS[0][1].search(title))
 
 
 def names_a_kind(title: str) -> bool:
@@ -66,4 +78,19 @@ def classify(title: str, has_speaker: bool, has_abstract: bool, *, moderated: bo
             return kind
     if has_speaker or has_abstract:
         return "talk"
+    # A short title that names its kind after a qualifier ("Special dinner", "Post-tutorial
+    # Discussion", "Conclusion and wrap up").
+    if len(_PARENTHESES.sub(" ", title).split()) <= _LONGEST_ROUTINE_TITLE:
+        for kind, pattern in _KIND_ANYWHERE:
+            if pattern.search(title):
+                return kind
     return "break" if set_apart else "other"
+
+
+_KIND_ANYWHERE: tuple[tuple[SlotKind, re.Pattern[str]], ...] = (
+    ("break", re.compile(r"(?:\b|\w)(?:break|pause)\b|\b(coffee|tea|lunch|dinner|breakfast|"
+                         r"reception|banquet|refreshments|\w*essen|caf[ée]|d[îi]ner|"
+                         r"d[ée]jeuner|cena|pranzo|almuerzo)\b", re.IGNORECASE)),
+    ("discussion", re.compile(r"\b(discussion|q\s*&\s*a|wrap[- ]up|conclusions?)\b",
+                              re.IGNORECASE)),
+)

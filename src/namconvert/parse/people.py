@@ -17,9 +17,16 @@ _ROLE_LINE = re.compile(r"^\s*(?:\*\*|__)?\s*(organi[sz]ers?|convenors?|chairs?|
                         r"moderators?)\s*(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*(.*)$", re.IGNORECASE)
 
 
+# Titles before a name ("Dr.", "Prof.", "A/Prof.") are not part of it.
+HONORIFICS = re.compile(r"(?<![\w/])(?:a/\s*prof|assoc\.?\s*prof|asst\.?\s*prof|professor|"
+                        r"prof|dr|mr|mrs|ms|mx)\.?\s+(?=\w)", re.IGNORECASE)
+# Letters after a name: ", FAA", ", PhD".
+_POSTNOMINAL = re.compile(r",\s*(?:[A-Z][A-Za-z]{0,3}[A-Z]|Ph\.?D\.?)\s*$")
+
+
 def _speaker(text: str) -> Speaker | None:
     """A speaker from plain text (already decoded: decoding again would eat a literal "<>")."""
-    name = " ".join(text.split()).strip(" ,*")
+    name = _POSTNOMINAL.sub("", " ".join(text.split())).strip(" ,*")
     if not name:
         return None
     affiliation = None
@@ -89,7 +96,7 @@ def moderated_speakers(cell_html: str) -> tuple[tuple[Speaker, ...], bool]:
     A panel's moderators are its speakers (after any panellists named before them);
     "All speakers" and the like name no one.
     """
-    text = plain_text(_BR.sub(" ; ", cell_html))
+    text = HONORIFICS.sub("", plain_text(_BR.sub(" ; ", cell_html)))
     match = _MODERATED.search(text)
     if match is None:
         return tuple(_names(text)), False

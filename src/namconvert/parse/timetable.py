@@ -11,6 +11,7 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from .columns import infer_columns
 from .kinds import names_a_kind
@@ -24,11 +25,16 @@ Column = str
 REQUIRED = ("time", "title")
 
 _HEADER_WORDS: tuple[tuple[Column, re.Pattern[str]], ...] = (
-    ("time", re.compile(r"\b(time|when|hours?|schedule)\b", re.IGNORECASE)),
-    ("speaker", re.compile(r"\b(speakers?|presenters?|who|names?|authors?|person)\b",
-                           re.IGNORECASE)),
-    ("title", re.compile(r"\b(title|talks?|topic|presentation|event|session)\b", re.IGNORECASE)),
-    ("abstract", re.compile(r"\b(abstracts?|summary|description)\b", re.IGNORECASE)),
+    ("time", re.compile(r"\b(time|times|when|hours?|schedule|duration|start|slot|uhrzeit|zeit|"
+                        r"heure|horaire|hora|ora|tid)\b", re.IGNORECASE)),
+    ("speaker", re.compile(r"\b(speakers?|presenters?|who|names?|authors?|person|lecturers?|"
+                           r"instructors?|teachers?|facilitators?|hosts?|moderators?|"
+                           r"referent(?:in)?|sprecher(?:in)?|vortragende[rn]?|orateur|"
+                           r"intervenant|ponente)\b", re.IGNORECASE)),
+    ("title", re.compile(r"\b(title|talks?|topics?|presentation|event|session|activity|"
+                         r"activities|what|item|programm?e?|subject|lecture|contents?|agenda|"
+                         r"titel|thema|vortrag|titre|sujet|título|tema)\b", re.IGNORECASE)),
+    ("abstract", re.compile(r"\b(abstracts?|summary|description|details)\b", re.IGNORECASE)),
 )
 # Headers that must be the whole cell: "Session chair" is a chair, "Session" a title.
 _EXACT_HEADERS: tuple[tuple[Column, re.Pattern[str]], ...] = (
@@ -61,6 +67,9 @@ class RawSlot:
     abstract_line: int | None = None
     extras: dict[str, str] = field(default_factory=dict)  # "affiliation", "type", "chair" cells
     timeless: bool = False  # written with no time: placed between its neighbours
+    open_end: bool = False  # "19:00 - open ended"
+    session_title: str | None = None  # a nested talk: the entry above it names its session
+    room: str | None = None
 
 
 @dataclass
@@ -82,29 +91,39 @@ class RuleRow:
 
 
 Entry = RawSlot | SessionRow | RuleRow
+_E = TypeVar("_E", RawSlot, Entry)
 
 
 Report = Callable[[int, int, str, str], None]  # line, col, message, category
 
 
-def header_columns(row: Row) -> dict[Column, int] | None:
-    """Map column names to cell indexes when ROW is a header row, else None."""
+def header_columns(row: Row, named: dict[str, str] | None = None) -> dict[Column, int] | None:
+    """Map column names to cell indexes when ROW is a header row, else None.
+
+    NAMED (the ``[columns]`` setting) gives a role for a header text, before any guess."""
     looks_like_header = all(c.header or _BOLD_CELL.match(c.html) or not plain_text(c.html)
                             for c in row.cells)
     mapping: dict[Column, int] = {}
+    by_text = {text.strip().lower(): role for role, text in (named or {}).items()}
     for index, cell in enumerate(row.cells):
         text = plain_text(cell.html)
+        if (role := by_text.get(text.strip().lower())) and role not in mapping:
+            mapping[role] = index
+            looks_like_header = True
+            continue
         if find_clock(text):
             return None
         exact = next((c for c, p in _EXACT_HEADERS if c not in mapping and p.match(text)), None)
         if exact is not None:
             mapping[exact] = index
             continue
-        for column, pattern in _HEADER_WORDS:
-            # "Talk Title / Abstract" names the title column; the abstract is then a row below.
-            if column not in mapping and pattern.search(text):
-                mapping[column] = index
-                break
+        roles = [c for c, p in _HEADER_WORDS if c not in mapping and p.search(text)]
+        # "Speaker & Title": one column holds both; the title's text names the speaker.
+        if "speaker" in roles and "title" in roles:
+            roles = ["title"]
+        # "Talk Title / Abstract" names the title column; the abstract is then a row below.
+        if roles:
+            mapping[roles[0]] = index
     if all(c in mapping for c in REQUIRED) and (looks_like_header or len(mapping) >= 2):
         return mapping
     return None
@@ -140,6 +159,12 @@ class ClockReader:
 
     def read(self, clock: Clock, not_before: dt.time | None) -> dt.time:
         time = clock.to_time()
+        if clock.meridiem is not None and not_before is not None and time < not_before:
+            # "**12:00 am** | Lunch" between 10:30 am and 1:00 pm is noon: the other half of
+            # the day when that is what keeps the times in order.
+            flipped = dt.time((time.hour + 12) % 24, time.minute)
+            if dt.timedelta() <= _minus(flipped, not_before) <= self.AFTERNOON_REACH:
+                return flipped
         if clock.hour > 12 or clock.padded:
             self.twenty_four_hour = True
         if (not self.twenty_four_hour and clock.meridiem is None and not_before is not None
@@ -171,14 +196,9 @@ def _is_abstract_row(row: Row, columns: dict[Column, int]) -> bool:
     return len(filled) == 1 and not has_time and "abstract" not in columns
 
 
-def rows_to_slots(rows: Sequence[Row], report: Report) -> list[RawSlot]:
-    """Read a table's rows; report errors through REPORT and skip the rows that have them."""
-    return [e for e in read_timetable(rows, report) if isinstance(e, RawSlot)]
-
-
 def read_timetable(rows: Sequence[Row], report: Report, *, warn: Report | None = None,
                    clocks: ClockReader | None = None, pad: bool = False,
-                   quiet: bool = False) -> list[Entry]:
+                   quiet: bool = False, named: dict[str, str] | None = None) -> list[Entry]:
     """A table's slots, in-table session rows and rules, in order.
 
     Columns come from the header row, or, when the table has none, from the cells
@@ -190,7 +210,7 @@ def read_timetable(rows: Sequence[Row], report: Report, *, warn: Report | None =
     data = [r for r in rows if r.cells and not r.rule]
     if not data:
         return []
-    columns = header_columns(data[0])
+    columns = header_columns(data[0], named)
     headerless = columns is None
     if columns is None:
         columns = infer_columns(data)
@@ -227,7 +247,7 @@ def read_timetable(rows: Sequence[Row], report: Report, *, warn: Report | None =
         slot = _row_slot(row, columns, clocks, report, headerless)
         if slot is not None:
             entries.append(slot)
-    _place_timeless(entries, report, warn)
+    place_timeless(entries, report, warn)
     _end_at_next_start(entries)
     return entries
 
@@ -317,8 +337,13 @@ def _row_slot(row: Row, columns: dict[Column, int], clocks: ClockReader,
                    timeless=timeless)
 
 
-def _place_timeless(entries: list[Entry], report: Report, warn: Report | None) -> None:
-    """A row with no time fills the gap between the rows around it."""
+def place_timeless(entries: list[_E], report: Report, warn: Report | None, *,
+                   drop: bool = False) -> None:
+    """A row with no time fills the gap between the rows around it.
+
+    With DROP (a list, where an untimed item is often a note: "Group photo"), an item
+    with no gap to fill is left out with a warning instead of sharing the time before it.
+    """
     slots = [e for e in entries if isinstance(e, RawSlot)]
     for index, slot in enumerate(slots):
         if not slot.timeless:
@@ -326,13 +351,22 @@ def _place_timeless(entries: list[Entry], report: Report, warn: Report | None) -
         before = next((s for s in reversed(slots[:index]) if not s.timeless), None)
         after = next((s for s in slots[index + 1:] if not s.timeless), None)
         if before is None:
-            report(slot.line, slot.col, "row has no time and no timed row before it",
-                   "time.format")
+            if drop and warn is not None:
+                warn(slot.line, slot.col, "item has no time and no timed item before it: "
+                     "left out", "time.missing")
+            else:
+                report(slot.line, slot.col, "row has no time and no timed row before it",
+                       "time.format")
             entries.remove(slot)
             continue
         slot.start = before.end or before.start
         slot.end = after.start if after else None
         if slot.end is not None and slot.end <= slot.start:
+            if drop and warn is not None:
+                warn(slot.line, slot.col, "item has no time and no gap around it to fill: "
+                     "left out (give it a time to keep it)", "time.missing")
+                entries.remove(slot)
+                continue
             slot.start, slot.end = before.start, before.end
             if warn is not None:
                 warn(slot.line, slot.col, "row has no time and no gap around it: given the "

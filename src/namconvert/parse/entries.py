@@ -1,0 +1,322 @@
+"""Timetable entries written as lines: when an entry begins, and what its text holds.
+
+A line is an entry when it begins with a clock time, a time range, an open range
+("19:00 -", "12:00 - open ended") or, in a time column, a duration ("5 mins"). The
+rest of the line is split into a title and speakers by the shapes people write:
+
+    Speaker -- Title                  [Title](slides.pdf) (Speaker, Other)
+    Label (Speaker): *Title*          Speaker: Title (45min)
+    **Title**<br>Speaker (Affil)      *Title* – Speaker
+    Title by Speaker
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html as html_lib
+import re
+from dataclasses import dataclass
+
+from .columns import looks_like_names
+from .kinds import names_a_break, names_a_kind
+from .people import HONORIFICS
+from .text import plain_text, unwrap
+from .times import _CLOCK, _DASH, Clock, _clock
+
+_LEAD = r"^[\s*_|•·\-–—>]*"
+# After a time: not more digits ("19:30: dinner" ends at the colon).
+_RANGE = re.compile(rf"{_LEAD}(?<![\d:])({_CLOCK}){_DASH}({_CLOCK})(?!\d|:\d)", re.IGNORECASE)
+_OPEN = re.compile(rf"{_LEAD}(?<![\d:])({_CLOCK})\s*(?:-|–|—|to)\s*(?:open[\s-]*end(?:ed)?|late|"
+                   r"end|\?|(?=[*_\s]*(?:[:|]|$)))", re.IGNORECASE)
+_START = re.compile(rf"{_LEAD}(?<![\d:])({_CLOCK})(?!\d|:\d)", re.IGNORECASE)
+DURATION = re.compile(r"(\d+(?:[.,]\d+)?)\s*(min(?:ute)?s?|m|h|hrs?|hours?)\b\.?", re.IGNORECASE)
+_WHOLE_DURATION = re.compile(rf"{_LEAD}{DURATION.pattern}[\s*_]*$", re.IGNORECASE)
+_TRAILING_DURATION = re.compile(r"\s*\(\s*(\d+(?:[.,]\d+)?)\s*(min(?:ute)?s?|m|h|hrs?|hours?)"
+                                r"\.?\s*\)\s*$", re.IGNORECASE)
+# What may sit between the time and the entry's text: "**09:00** – Title", "9:00 &bull; Title".
+_AFTER_TIME = re.compile(r"^[\s*_:|•·\-–—,.]+")
+_TAG = re.compile(r"<[^>]*>")
+_BREAKING = re.compile(r"</?(?:br|p|div|li|td|tr)\b", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|\w+);", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class When:
+    start: Clock | None
+    end: Clock | None
+    duration: dt.timedelta | None = None
+    open_end: bool = False
+
+
+def duration_of(number: str, unit: str) -> dt.timedelta:
+    value = float(number.replace(",", "."))
+    return dt.timedelta(hours=value) if unit.lower().startswith("h") else dt.timedelta(
+        minutes=value)
+
+
+def leading_time(text: str, *, durations: bool = False) -> tuple[When, int] | None:
+    """The time an entry's plain TEXT begins with, and how many characters it takes."""
+    if not text or not (text[0].isdigit() or text.lstrip(" *_|•·-–—>")[:1].isdigit()):
+        return None
+    if match := _RANGE.match(text):
+        start, end = _clock(*match.group(2, 3, 4)), _clock(*match.group(6, 7, 8))
+        if (start.has_minutes or start.meridiem) and (end.has_minutes or end.meridiem):
+            if start.meridiem is None and end.meridiem is not None and start.hour <= end.hour \
+                    and end.hour != 12:
+                start = Clock(start.hour, start.minute, end.meridiem, start.has_minutes,
+                              start.padded)
+            return When(start, end), match.end()
+    if durations and (whole := _WHOLE_DURATION.match(text)):
+        return When(None, None, duration_of(whole.group(1), whole.group(2))), whole.end()
+    if match := _OPEN.match(text):
+        start = _clock(*match.group(2, 3, 4))
+        if start.has_minutes or start.meridiem:
+            return When(start, None, open_end=True), match.end()
+    if match := _START.match(text):
+        start = _clock(*match.group(2, 3, 4))
+        if start.has_minutes or start.meridiem:
+            return When(start, None), match.end()
+    return None
+
+
+def trailing_duration(html: str) -> tuple[str, dt.timedelta | None]:
+    """ "Title (45min)" -> ("Title", 45 minutes)."""
+    text = plain_text(html)
+    if not (match := _TRAILING_DURATION.search(text)):
+        return html, None
+    cut = cut_plain_suffix(html, len(text) - match.start())
+    return cut, duration_of(match.group(1), match.group(2))
+
+
+def _plain_positions(html: str) -> list[tuple[int, int, str]]:
+    """(start, end, character) in HTML for each character of its plain text, white space
+    collapsed the way :func:`plain_text` collapses it."""
+    out: list[tuple[int, int, str]] = []
+    index = 0
+    previous_space = True
+    while index < len(html):
+        char = html[index]
+        if char == "<" and (tag := _TAG.match(html, index)):
+            if not previous_space and _BREAKING.match(tag.group(0)):
+                out.append((index, tag.end(), " "))
+                previous_space = True
+            index = tag.end()
+            continue
+        if char == "&" and (entity := _ENTITY.match(html, index)):
+            decoded = html_lib.unescape(entity.group(0))
+            end = entity.end()
+        else:
+            decoded, end = char, index + 1
+        for piece in decoded:
+            if piece.isspace():
+                if not previous_space:
+                    out.append((index, end, " "))
+                previous_space = True
+            else:
+                out.append((index, end, piece))
+                previous_space = False
+        index = end
+    return out
+
+
+def cut_plain_prefix(html: str, count: int) -> str:
+    """HTML after the first COUNT characters of its plain text (tags opened before the cut
+    are dropped with it; sanitising later drops their closing tags)."""
+    if count <= 0:
+        return html
+    positions = _plain_positions(html)
+    if count > len(positions):
+        return ""
+    return html[positions[count - 1][1]:]
+
+
+def cut_plain_suffix(html: str, count: int) -> str:
+    if count <= 0:
+        return html
+    positions = _plain_positions(html)
+    if count >= len(positions):
+        return ""
+    return html[:positions[len(positions) - count][0]]
+
+
+def after_time(html: str, consumed: int) -> str:
+    """The entry's text after its time: separators ("–", "&bull;", ":") dropped."""
+    rest = cut_plain_prefix(html, consumed)
+    rest_text = plain_text(rest)
+    lead = _AFTER_TIME.match(rest_text)
+    return cut_plain_prefix(rest, lead.end()) if lead else rest
+
+
+# -- title and speakers -----------------------------------------------------------------------
+
+_SEPARATOR = re.compile(r"\s+(?:\\-\\-|--|—|–|-|\|)\s+|\s*(?:\\-\\-|--|—|\|)\s*")
+_BOLD_OR_EM = re.compile(r"<(strong|b|em|i)\b[^>]*>(.*?)</\1>", re.IGNORECASE | re.DOTALL)
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+# "Session A (Young researchers)": a track's name, not a talk with a speaker.
+_TRACK = re.compile(r"^\W*(?:session|track|stream|sitzung|s[ée]ance|sesi[óo]n|sessione)"
+                    r"\s+\w{1,3}\W*\(", re.IGNORECASE)
+_PARENS = re.compile(r"\(([^()]*)\)")
+_TRAILING_PARENS = re.compile(r"\(([^()]*)\)\s*[.,;]?\s*$")
+_BY = re.compile(r"^(.*\S)\s+by\s+(.+)$", re.IGNORECASE)
+
+
+def reads_as_people(text: str) -> bool:
+    """Whether TEXT is a list of people's names (honorifics and affiliations allowed)."""
+    text = text.strip(" .,;:")
+    if not text or len(text) > 200:
+        return False
+    parts = [HONORIFICS.sub("", p).strip() for p in re.split(r"\s*(?:,|;|&|/|\band\b|\bor\b)\s*", text)]
+    if len(parts) == 1 and parts[0].isupper():
+        return False  # "(PDF)", "(TBD)": an acronym, not a name
+    return all(p for p in parts) and looks_like_names(", ".join(parts))
+
+
+@dataclass(frozen=True)
+class Content:
+    title_html: str
+    speakers_html: str
+
+
+def _segments(html: str, pattern: re.Pattern[str]) -> list[str]:
+    """HTML split at PATTERN's matches in its plain text (outside tags)."""
+    parts: list[str] = []
+    last = 0
+    depth = 0
+    for match in re.finditer(r"<[^>]*>|" + pattern.pattern, html, pattern.flags):
+        token = match.group(0)
+        if token.startswith("<"):
+            if re.match(r"<(strong|b|em|i|a)\b", token, re.IGNORECASE):
+                depth += 1
+            elif re.match(r"</(strong|b|em|i|a)\b", token, re.IGNORECASE):
+                depth = max(0, depth - 1)
+            continue
+        if depth == 0:
+            parts.append(html[last:match.start()])
+            last = match.end()
+    parts.append(html[last:])
+    return [p for p in parts if plain_text(p)]
+
+
+_SPEAKERS_LABEL = re.compile(r"^\W*(?:speakers?|presenters?|panel(?:l?ists)?|lecturers?|"
+                             r"instructors?|with)\W*:?\W*$", re.IGNORECASE)
+_BULLET = re.compile(r"^[\s•·*\-–]+")
+
+
+def people_list(text: str) -> str:
+    """ "Davide, Paulo" as "Davide ; Paulo" when every comma-separated part is a name, so
+    that the speaker splitter (which keeps "Name, Affiliation" together) splits them."""
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) > 1 and all(p and len(p.split()) <= 4 and reads_as_people(p) for p in parts):
+        return " ; ".join(parts)
+    return text
+
+
+def split_content(html: str) -> Content:
+    """The title and the speakers of an entry's text."""
+    html = unwrap(html.strip())  # "<strong>Lecture 1 (Ada): Title</strong>": split inside
+    text = plain_text(html)
+    if not text:
+        return Content("", "")
+    # "Title<br>**Speakers**:<br>• A<br>• B": a label, then one name a line.
+    if _BR.search(html):
+        lines = [p for p in _BR.split(html) if plain_text(p)]
+        label_at = next((i for i, p in enumerate(lines)
+                         if _SPEAKERS_LABEL.match(plain_text(p))), None)
+        if label_at is not None and 0 < label_at < len(lines) - 1:
+            names = [_BULLET.sub("", plain_text(p)) for p in lines[label_at + 1:]]
+            return Content("<br>".join(lines[:label_at]), " ; ".join(n for n in names if n))
+    # "Name (Affil)<br>**Title**": lines, one of them emphasised.
+    if _BR.search(html):
+        lines = [p for p in _BR.split(html) if plain_text(p)]
+        if len(lines) >= 2:
+            emphasised = [p for p in lines if _wholly_emphasised(p)]
+            people = [p for p in lines if not _wholly_emphasised(p)
+                      and reads_as_people(_without_parens(plain_text(p)))]
+            if len(emphasised) == 1 and people:
+                return Content(emphasised[0], " ; ".join(people))
+            # "Exposé invité<br>Thomas Schiex (INRAE, Toulouse)": a title, then who.
+            if len(lines) == 2 and people == [lines[1]] and not reads_as_people(
+                    _without_parens(plain_text(lines[0]))):
+                return Content(lines[0], lines[1])
+    # "Speaker -- Title", "*Title* – Speaker".
+    parts = _segments(html, _SEPARATOR)
+    if len(parts) == 2:
+        # A lone word beside a dash is rarely a name ("Ordnungsruf - fertig werden").
+        first_people, second_people = (reads_as_people(named := _without_parens(plain_text(p)))
+                                       and (len(named.split()) > 1 or "," in named)
+                                       for p in parts)
+        first_title, second_title = (_wholly_emphasised(p) for p in parts)
+        # Beside a break's name ("Café - Gather Town") is a place, not a speaker.
+        first_kind, second_kind = (names_a_break(plain_text(p)) for p in parts)
+        if first_people and (second_title or not second_people) and not first_title \
+                and not second_kind:
+            return Content(_without_label(parts[1]), parts[0])
+        if second_people and (first_title or not first_people) and not second_title \
+                and not first_kind:
+            return Content(_without_label(parts[0]), parts[1])
+    # "Label (Speaker): *Title*" and "Speaker: Title".
+    if ":" in text:
+        colon = _segments(html, re.compile(r":\s"))
+        if len(colon) >= 2:
+            head, rest = colon[0], ": ".join(colon[1:])
+            head_text = plain_text(head)
+            if (inner := _TRAILING_PARENS.search(head_text)) and reads_as_people(inner.group(1)):
+                label = cut_plain_suffix(head, len(head_text) - inner.start()).strip()
+                if _wholly_emphasised(rest.strip()):
+                    return Content(rest, people_list(inner.group(1)))
+                return Content(f"{label}: {rest.strip()}", people_list(inner.group(1)))
+            if reads_as_people(head_text) and len(head_text.split()) >= 2 and \
+                    not names_a_kind(head_text):
+                return Content(rest, head)
+            # "**Opening Talk**: *Title* – Speaker": a short label before the talk's title.
+            if len(head_text.split()) <= 3 and not reads_as_people(head_text):
+                inner_content = split_content(rest)
+                if inner_content.speakers_html or _wholly_emphasised(rest.strip()):
+                    return inner_content
+            # "Keynote lecture: Name, Lab, University": a label, then who gives it.
+            first = plain_text(rest).split(",")[0]
+            if len(head_text.split()) <= 3 and "," in plain_text(rest) and \
+                    len(first.split()) >= 2 and reads_as_people(first):
+                return Content(html, first)
+    # "Title (Speaker)", "Title by Speaker".
+    if (inner := _TRAILING_PARENS.search(text)) and reads_as_people(inner.group(1)) and \
+            inner.start() > 0 and not _TRACK.match(text) and not names_a_break(text):
+        return Content(cut_plain_suffix(html, len(text) - inner.start()),
+                       people_list(inner.group(1)))
+    # "... Presentation (Jakob Steiner, Fabien Maussion) and open discussion": full names in
+    # parentheses inside the title.
+    for inner in () if _TRACK.match(text) else _PARENS.finditer(text):
+        names = [n.strip() for n in re.split(r"[,;&]|\band\b", inner.group(1))]
+        if reads_as_people(inner.group(1)) and all(
+                len(n.split()) >= 2 and len(n.split()[-1]) > 1 for n in names):
+            title = cut_plain_suffix(html, len(text) - inner.start()).rstrip() + " " + \
+                cut_plain_prefix(html, inner.end()).lstrip()
+            return Content(title.strip(), people_list(inner.group(1)))
+    if (by := _BY.match(text)) and reads_as_people(_first_name_phrase(by.group(2))):
+        return Content(cut_plain_suffix(html, len(text) - len(by.group(1))),
+                       _first_name_phrase(by.group(2)))
+    return Content(html, "")
+
+
+def _without_label(html: str) -> str:
+    """ "**Opening Talk**: *Title*" -> "*Title*": a short label before an emphasised title."""
+    colon = _segments(html, re.compile(r":\s"))
+    if len(colon) == 2 and len(plain_text(colon[0]).split()) <= 3 and \
+            _wholly_emphasised(colon[1].strip()):
+        return colon[1]
+    return html
+
+
+def _first_name_phrase(text: str) -> str:
+    """ "Dr. Hong Qiu from the DNATech Core" -> "Dr. Hong Qiu"."""
+    return re.split(r"\s+(?:from|of|at|with|on|for|about)\s+|[,(]", text, maxsplit=1)[0]
+
+
+def _without_parens(text: str) -> str:
+    return re.sub(r"\([^()]*\)", " ", text).strip()
+
+
+def _wholly_emphasised(fragment: str) -> bool:
+    fragment = fragment.strip()
+    match = _BOLD_OR_EM.fullmatch(fragment)
+    return match is not None

@@ -1,0 +1,219 @@
+"""Issue 11: each idea of the reader on a small fixture of its own (tests/fixtures/reader/).
+
+Timetables are found wherever they are (tables, lists, lines), take their day and
+session from what precedes them, and what an organiser hid or showed as code is never read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from namconvert.build import write_outputs
+from namconvert.cli import main
+from namconvert.config import make_options
+from namconvert.model import Programme, Slot
+from namconvert.parse import parse_file
+from namconvert.parse.table import Cell, Row
+from namconvert.parse.timetable import header_columns
+from support import FIXTURES, load
+
+READER = FIXTURES / "reader"
+Seen = tuple[str, str, str, tuple[str, ...], str]
+
+
+def seen(slot: Slot) -> Seen:
+    return (f"{slot.start:%H:%M}", f"{slot.end:%H:%M}", slot.kind,
+            tuple(s.name for s in slot.speakers), slot.title)
+
+
+def slots(programme: Programme) -> list[Seen]:
+    return [seen(s) for d in programme.days for session in d.sessions for s in session.slots]
+
+
+def titles(programme: Programme) -> list[str]:
+    return [s.title for d in programme.days for session in d.sessions for s in session.slots]
+
+
+def findings(path: Path, **overrides: object) -> list[str]:
+    result = parse_file(path, make_options(path, dict(overrides)), raise_on_error=False)
+    return [f.format() for f in result.findings]
+
+
+# -- what is never read ----------------------------------------------------------------------
+
+def test_a_commented_out_talk_is_never_read() -> None:
+    got = titles(load(READER / "commented-out.md"))
+    assert got == ["Engines", "Compilers", "Codes", "Ciphers"]
+    assert "A withdrawn talk" not in got and "A hidden item" not in got
+
+
+def test_a_table_in_a_code_fence_or_an_indented_block_is_never_read() -> None:
+    got = load(READER / "fenced.md")
+    assert [d.date for d in got.days] == [dt.date(2024, 6, 5)]
+    assert titles(got) == ["The only real talk"]
+
+
+def test_template_tags_are_blanked_and_an_include_shows_its_text() -> None:
+    got = load(READER / "template-tags.md")
+    assert got.title == "Template Tags Meeting"
+    assert titles(got) == ["Keynote", "Coffee Break", "A talk with an include"]
+    assert got.days[0].sessions[0].slots[-1].abstract == "The abstract an include shows."
+
+
+def test_tables_without_a_time_column_are_not_timetables() -> None:
+    got = load(READER / "organisers-table.md")
+    assert slots(got) == [("09:00", "09:30", "talk", ("Alan Turing",), "Codes")]
+    assert findings(READER / "organisers-table.md") == []
+
+
+# -- context: the day and the session from what precedes --------------------------------------
+
+def test_the_day_comes_from_the_closest_date_in_any_style() -> None:
+    got = load(READER / "dates.md")
+    # A bold line, an italic German date, a "Date:" label, a French heading, a caption.
+    assert [(d.date, d.label) for d in got.days] == [
+        (dt.date(2024, 6, 3), "Monday, 3 June 2024"),
+        (dt.date(2024, 6, 4), "Dienstag, 4. Juni 2024"),
+        (dt.date(2024, 6, 5), "05.06.2024"),
+        (dt.date(2024, 6, 6), "Jeudi 6 juin 2024"),
+        (dt.date(2024, 6, 7), "Friday 2024-06-07"),
+    ]
+    assert [d.sessions[0].title for d in got.days][:2] == ["Day one", "Day two"]
+
+
+def test_front_matter_date_and_a_posts_file_name_date_the_timetable() -> None:
+    assert load(READER / "front-matter-date.md").days[0].date == dt.date(2024, 6, 11)
+    assert load(READER / "_posts" / "2024-06-10-programme.md").days[0].date == \
+        dt.date(2024, 6, 10)
+
+
+def test_an_undated_timetable_needs_start_date_and_says_so() -> None:
+    assert findings(READER / "undated.md") == [
+        f"{READER / 'undated.md'}:3:1: error: timetable with no date before it: give "
+        "--start-date YYYY-MM-DD (or start_date in namconvert.toml) [date.missing]"]
+    got = load(READER / "undated.md", start_date=dt.date(2024, 6, 3))
+    assert got.days[0].date == dt.date(2024, 6, 3)
+    assert slots(got) == [("09:00", "09:30", "introduction", (), "Welcome"),
+                          ("09:30", "10:15", "talk", ("Ada Lovelace",), "Keynote"),
+                          ("10:15", "10:45", "break", (), "Coffee break")]
+
+
+def test_sessions_from_headings_bold_lines_and_rows_with_chairs_and_rooms() -> None:
+    day = load(READER / "sessions.md").days[0]
+    assert [(s.title, tuple(p.name for p in s.chairs), s.room) for s in day.sessions] == [
+        ("Session 1: Stars", ("Ada Lovelace",), "Hall A"),
+        ("Session 2: Galaxies", ("Alan Turing",), None),
+        ("Session 3: Planets", ("Jocelyn Bell",), None),
+    ]
+    assert [len(s.slots) for s in day.sessions] == [1, 1, 2]
+    assert day.sessions[0].slots[0].room == "Hall A"
+
+
+# -- times, columns, speakers ---------------------------------------------------------------
+
+def test_times_in_the_worlds_styles() -> None:
+    got = load(READER / "time-styles.md")
+    assert slots(got) == [
+        ("09:00", "09:30", "talk", ("Ada Lovelace",), "Dotted clocks"),
+        ("09:30", "10:00", "talk", ("Grace Hopper",), "Morning clocks"),
+        ("10:00", "10:30", "talk", ("Alan Turing",), "Short suffixes"),
+        ("11:30", "13:00", "talk", ("Joan Clarke",), "No afternoon marker"),
+        ("13:00", "14:00", "talk", ("Vera Rubin",), "Afternoon without a marker"),
+        ("14:00", "14:30", "break", (), "Coffee"),
+        ("14:30", "15:00", "talk", ("Katherine Johnson",), "Open range"),
+        ("15:00", "16:00", "other", (), "Excursion"),
+        # Durations count from the start the bold line states.
+        ("14:30", "14:35", "introduction", (), "Welcome"),
+        ("14:35", "15:35", "other", (), "Hands-on"),
+        ("15:35", "15:50", "discussion", (), "Discussion"),
+    ]
+    assert got.days[1].date == dt.date(2024, 6, 4)
+
+
+def test_an_open_last_slot_ends_an_hour_later_with_a_warning() -> None:
+    got = load(READER / "open-end.md")
+    assert slots(got)[-1] == ("19:00", "20:00", "break", (), "Dinner")
+    assert any("slot has only a start (19:00) and nothing follows it: read as ending at 20:00"
+               in f for f in findings(READER / "open-end.md"))
+
+
+def test_columns_by_header_synonyms_markup_and_content() -> None:
+    got = load(READER / "columns.md")
+    assert slots(got) == [
+        ("09:00", "09:30", "talk", ("Ada Lovelace",), "Engines"),  # **When** | **What** | **Who**
+        ("09:00", "09:30", "talk", ("Grace Hopper",), "Compilers"),  # Presenter | Start | Topic
+        ("09:00", "09:30", "talk", ("Alan Turing",), "Breaking the Enigma cipher at Bletchley Park"),
+        ("09:30", "10:00", "talk", ("Joan Clarke",), "Cryptanalysis of naval messages in wartime"),
+        ("09:00", "09:30", "talk", ("Katherine Johnson",), "Orbits by hand"),  # Name (Affil)<br>**Title**
+    ]
+    assert got.days[3].sessions[0].slots[0].speakers[0].affiliation == "NASA"
+
+
+def test_the_columns_setting_names_what_no_guess_finds(tmp_path: Path) -> None:
+    row = Row((Cell("Wann", 1, 1), Cell("Wer", 1, 8), Cell("Was", 1, 14)), 1)
+    assert header_columns(row) is None
+    assert header_columns(row, {"time": "wann", "speaker": "Wer", "title": "Was"}) == \
+        {"time": 0, "speaker": 1, "title": 2}
+    source = tmp_path / "README.md"
+    shutil.copy(READER / "columns-setting.md", source)
+    assert any("table has no header row" in f for f in findings(source))
+    (tmp_path / "namconvert.toml").write_text(
+        '[columns]\ntime = "Wann"\nspeaker = "Wer"\ntitle = "Was"\n', encoding="utf-8")
+    assert slots(load(source)) == [("09:00", "09:30", "talk", ("Ada Lovelace",), "Engines")]
+
+
+def test_speakers_beside_titles_in_the_shapes_people_write() -> None:
+    assert slots(load(READER / "speakers.md")) == [
+        ("09:00", "09:30", "talk", ("Ada Lovelace", "Charles Babbage"), "Engines and looms"),
+        ("09:30", "10:00", "talk", ("Alan Turing", "Joan Clarke"), "Codes and ciphers"),
+        ("10:00", "10:30", "talk", ("Hopper", "Johnson"), "Surnames only"),
+        ("10:30", "11:00", "talk", ("Rubin",), "Lecture 1: Dark matter"),
+        ("11:00", "11:30", "talk", ("Katherine Johnson", "Dorothy Vaughan"), "Orbits"),
+    ]
+
+
+def test_a_grid_of_rooms_gives_parallel_slots_without_an_overlap_warning() -> None:
+    got = load(READER / "rooms.md")
+    assert [(seen(s)[:2], s.title, s.room) for s in got.days[0].sessions[0].slots] == [
+        (("09:00", "10:00"), "Stars session", "Room A"),
+        (("09:00", "10:00"), "Galaxies session", "Room B"),
+        (("10:00", "10:30"), "Coffee break", None),
+        (("10:30", "11:30"), "Planets session", "Room A"),
+        (("10:30", "11:30"), "Comets session", "Room B"),
+    ]
+    assert not any("overlaps" in f for f in findings(READER / "rooms.md"))
+
+
+# -- check --explain ---------------------------------------------------------------------------
+
+def test_check_explain_says_what_was_read_and_from_where(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    path = READER / "sessions.md"
+    assert main(["check", "--explain", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == (f"{path}:9: table, 1 rows, columns time|speaker|title; day 'Monday 3 June "
+                        "2024' from line 3; session 'Session 1: Stars' from line 5")
+    assert len(lines) == 2
+
+
+def test_rooms_reach_frab_and_the_calendar(tmp_path: Path) -> None:
+    path = READER / "rooms.md"
+    options = make_options(path, {})
+    write_outputs(load(path), path, options, tmp_path / "out", ["frab_json", "ics"])
+    schedule = json.loads((tmp_path / "out" / "schedule.json").read_text(encoding="utf-8"))
+    rooms = schedule["schedule"]["conference"]["days"][0]["rooms"]
+    assert {name: [e["title"] for e in events] for name, events in rooms.items()} == {
+        "Room A": ["Stars session", "Planets session"],
+        "Room B": ["Galaxies session", "Comets session"],
+        "Monday 3 June 2024": ["Coffee break"],  # no room: the session's name, as before
+    }
+    calendar = icalendar.Calendar.from_ical((tmp_path / "out" / "programme.ics").read_bytes())
+    locations = {str(e["SUMMARY"]): str(e.get("LOCATION", "")) for e in calendar.walk("VEVENT")}
+    assert locations["Stars session"] == "Room A"
+    assert locations["Coffee break"] == ""
