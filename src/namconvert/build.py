@@ -22,9 +22,9 @@ from typing import Any
 
 from . import progress
 from .config import Options
-from .errors import NamconvertError, RenderError
+from .errors import ConfigError, NamconvertError, OutputError, RenderError
 from .model import Programme
-from .output import OutputWriter, claim
+from .output import OutputWriter, claim, prepare
 from .parse import parse_file
 from .render import FORMATS, RENDERERS
 from .workers import available_cores, exit_with_parent
@@ -40,6 +40,8 @@ def resolve_formats(spec: str | Sequence[str] | None) -> list[str]:
     if spec is None:
         return list(FORMATS)
     wanted = [f.strip() for f in (spec.split(",") if isinstance(spec, str) else spec) if f.strip()]
+    if not wanted:
+        raise ConfigError(f"--format names no format (choose from {', '.join(FORMATS)})")
     unknown = [f for f in wanted if f not in RENDERERS]
     if unknown:
         raise RenderError(f"unknown format {', '.join(unknown)} (choose from {', '.join(FORMATS)})")
@@ -81,6 +83,7 @@ def write_outputs(programme: Programme, source: Path, options: Options, out_dir:
     """
     options = with_build_time(source, options)
     names = resolve_formats(formats)
+    out_dir = prepare(out_dir, source, options.templates)  # refuses the source's folder
     display = display or progress.Display(names)
     try:
         with claim(out_dir):  # and remove what builds killed before left behind
@@ -91,9 +94,14 @@ def write_outputs(programme: Programme, source: Path, options: Options, out_dir:
                 else:
                     _render_in_workers(names, programme, options, writer, display,
                                        job_count(jobs, len(names)))
-                return writer.commit()
+                return writer.commit(names, RENDERERS)
             finally:
                 writer.discard()
+    except OSError as exc:  # a full disk, a folder made read-only during the build
+        where = Path(str(exc.filename)) if exc.filename else out_dir
+        if where.resolve().is_relative_to(out_dir):
+            raise OutputError(f"cannot write: {exc.strerror or exc}", out_dir) from None
+        raise OutputError(f"cannot read: {exc.strerror or exc}", where) from None
     finally:
         display.close()
 
@@ -104,6 +112,7 @@ def _render_here(names: list[str], programme: Programme, options: Options,
     try:
         for name in names:
             progress.started(name)
+            writer.format = name
             RENDERERS[name].render(programme, options, writer)
             progress.finished(name)
     finally:
@@ -207,6 +216,7 @@ def _render_in_workers(names: list[str], programme: Programme, options: Options,
             assert failed[0].error is not None
             raise _rebuilt(failed[0].error)
         for name in names:  # adopt in build order, so a clash is reported the same way
+            writer.format = name
             for relative, staged in outcomes[name].files:
                 os.replace(staged, writer.staged_path(relative))
     finally:
