@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .config import PAPER_SIZES, Options, make_options
+from .config import PAPER_SIZES, Options, make_options, settings_warnings
 from .errors import Diagnostic, NamconvertError, has_errors
 
 DEFAULT_SOURCE = Path("source/README.md")
@@ -119,16 +119,18 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "serve":
         from .serve import serve
 
-        formats = args.format.split(",") if args.format else None
+        formats = args.format.split(",") if args.format is not None else None
         return serve(args.source, lambda: _options(args), args.output, args.port, formats)
     options = _options(args)
+    settings = settings_warnings(args.source)  # unknown keys in namconvert.toml
     if args.command == "check":
         result = parse_file(args.source, options, raise_on_error=False)
-        _report(result.findings)
-        return 1 if _strict_failure(result.findings, args.strict) else 0
+        _report([*settings, *result.findings])
+        return 1 if _strict_failure([*settings, *result.findings], args.strict) else 0
+    _report(settings)
     result = parse_file(args.source, options)
     _report(result.findings)
-    if _strict_failure(result.findings, args.strict) or result.programme is None:
+    if _strict_failure([*settings, *result.findings], args.strict) or result.programme is None:
         return 1
     if args.command == "parse":
         from .render.json_model import dumps
@@ -137,7 +139,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     from .build import write_outputs
 
-    formats = args.format.split(",") if args.format else None
+    formats = args.format.split(",") if args.format is not None else None
     for path in write_outputs(result.programme, args.source, options, args.output, formats):
         print(path)
     return 0
