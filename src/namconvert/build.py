@@ -27,7 +27,7 @@ from .model import Programme
 from .output import OutputWriter, claim, prepare
 from .parse import parse_file
 from .render import FORMATS, RENDERERS
-from .workers import available_cores, exit_with_parent
+from .workers import available_cores, exit_with_parent, stopped_on_interrupt
 
 # Slowest first, so the longest renderer starts at once and the others fill the other cores.
 # Measured on 1,000 talks (bench/RESULTS.md); unknown formats count as quick.
@@ -163,6 +163,9 @@ def _render_in_worker(name: str) -> _Outcome:
         writer.discard()
         # Exceptions pickle by their args only; carry the file/line fields across too.
         return _Outcome(name, error=(type(exc), exc.args, dict(vars(exc))))
+    except SystemExit:  # interrupted (see workers.exit_with_parent): end, take no more work
+        writer.discard()
+        os._exit(130)
     except BaseException:
         writer.discard()
         raise
@@ -189,25 +192,10 @@ def _render_in_workers(names: list[str], programme: Programme, options: Options,
     _SHARED = (programme, options, writer.out_dir, events)
     outcomes: dict[str, _Outcome] = {}
     try:
-        with cf.ProcessPoolExecutor(jobs, mp_context=context,
-                                    initializer=exit_with_parent,
-                                    initargs=(os.getpid(),)) as pool:
-            ordered = sorted(names, key=lambda n: -COST.get(n, 1))
-            pending = {pool.submit(_render_in_worker, name): name for name in ordered}
-            while pending:
-                done, _ = cf.wait(pending, timeout=POLL_SECONDS,
-                                  return_when=cf.FIRST_COMPLETED)
-                _drain(events, display)
-                display.tick()
-                for future in done:
-                    del pending[future]
-                    if future.cancelled():
-                        continue
-                    outcome = future.result()  # a bug (not a NamconvertError) raises here
-                    outcomes[outcome.name] = outcome
-                    if outcome.error is not None:
-                        for other in pending:  # all or nothing: don't start the rest
-                            other.cancel()
+        # On Ctrl-C the workers end at once, not after the booklet is laid out.
+        with cf.ProcessPoolExecutor(jobs, mp_context=context, initializer=exit_with_parent,
+                                    initargs=(os.getpid(),)) as pool, stopped_on_interrupt(pool):
+            _collect(pool, names, events, display, outcomes)
         # After the pool's shutdown: a worker's last reports may still sit in its queue's
         # feeder thread when its result arrives, and are flushed only as the worker exits.
         _drain(events, display)
@@ -225,6 +213,26 @@ def _render_in_workers(names: list[str], programme: Programme, options: Options,
             if outcome.root is not None:
                 shutil.rmtree(outcome.root, ignore_errors=True)
         events.close()
+
+
+def _collect(pool: cf.ProcessPoolExecutor, names: list[str], events: Any,
+             display: progress.Display, outcomes: dict[str, _Outcome]) -> None:
+    """Run each format in POOL, showing progress; fill OUTCOMES; stop at the first error."""
+    ordered = sorted(names, key=lambda n: -COST.get(n, 1))
+    pending = {pool.submit(_render_in_worker, name): name for name in ordered}
+    while pending:
+        done, _ = cf.wait(pending, timeout=POLL_SECONDS, return_when=cf.FIRST_COMPLETED)
+        _drain(events, display)
+        display.tick()
+        for future in done:
+            del pending[future]
+            if future.cancelled():
+                continue
+            outcome = future.result()  # a bug (not a NamconvertError) raises here
+            outcomes[outcome.name] = outcome
+            if outcome.error is not None:
+                for other in pending:  # all or nothing: don't start the rest
+                    other.cancel()
 
 
 def _drain(events: Any, display: progress.Display) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Any
 
 from . import __version__
 from .config import PAPER_SIZES, Options, make_options, settings_warnings
-from .errors import Diagnostic, NamconvertError, has_errors
+from .errors import Diagnostic, NamconvertError, OutputError, has_errors
 
 DEFAULT_SOURCE = Path("source/README.md")
 
@@ -94,6 +95,18 @@ def _strict_failure(findings: Sequence[Diagnostic], strict: bool) -> bool:
     return has_errors(findings) or (strict and bool(findings))
 
 
+def _write_out(text: str) -> None:
+    """Write TEXT to standard output now, so a full disk or closed pipe is reported here."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as exc:
+        # What is still buffered would fail again as Python exits: send it nowhere.
+        with open(os.devnull, "w") as devnull:
+            os.dup2(devnull.fileno(), sys.stdout.fileno())
+        raise OutputError(f"cannot write: {exc.strerror or exc}", "standard output") from None
+
+
 def _generate(args: argparse.Namespace) -> int:
     from .synth import generate
 
@@ -102,7 +115,7 @@ def _generate(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise NamconvertError(str(exc), "namconvert generate") from None
     if args.output is None:
-        sys.stdout.write(text)
+        _write_out(text)
         return 0
     try:
         args.output.write_text(text, encoding="utf-8")
@@ -135,13 +148,13 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "parse":
         from .render.json_model import dumps
 
-        sys.stdout.write(dumps(result.programme))
+        _write_out(dumps(result.programme))
         return 0
     from .build import write_outputs
 
     formats = args.format.split(",") if args.format is not None else None
-    for path in write_outputs(result.programme, args.source, options, args.output, formats):
-        print(path)
+    written = write_outputs(result.programme, args.source, options, args.output, formats)
+    _write_out("".join(f"{path}\n" for path in written))
     return 0
 
 
@@ -153,8 +166,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         _report(exc.diagnostics())
         return 1
     except KeyboardInterrupt:
-        print("namconvert: interrupted", file=sys.stderr)
-        return 130
+        return 130  # quietly: the build removed its staging folders on the way out
+    except OSError as exc:  # one no other handler turned into a message
+        where = exc.filename or "namconvert"
+        print(f"{where}: error: {exc.strerror or exc} [os]", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
