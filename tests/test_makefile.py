@@ -40,3 +40,10 @@ def test_second_make_all_does_no_work_and_an_edit_rebuilds(tmp_path: Path) -> No
     os.utime(source, (source.stat().st_mtime + 5,) * 2)
     third = make("all", *where)
     assert third.returncode == 0 and "namconvert build" in third.stdout
+
+    # A per-format target rebuilds its format only and keeps the others' files.
+    os.utime(source, (source.stat().st_mtime + 5,) * 2)
+    fourth = make("json", *where)
+    assert fourth.returncode == 0, fourth.stderr
+    assert "--format json" in fourth.stdout
+    assert (out / "index.html").is_file() and (out / "programme.pdf").is_file()

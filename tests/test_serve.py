@@ -163,3 +163,14 @@ def test_cli_serve_reports_a_missing_source_without_a_traceback(tmp_path, capsys
     assert main(["serve", str(tmp_path / "missing.md"), "--port", "0"]) == 1
     err = capsys.readouterr().err
     assert "missing.md" in err and "Traceback" not in err
+
+
+def test_cli_serve_refuses_the_source_folder_before_listening(tmp_path, capsys):
+    readme = tmp_path / "README.md"
+    shutil.copy(SOURCE, readme)
+    before = readme.read_bytes()
+    assert main(["serve", str(readme), "-o", str(tmp_path), "--port", "0"]) == 1
+    assert capsys.readouterr().err == (
+        f"{tmp_path}: error: holds the source README.md, which a build would overwrite; "
+        "choose an output folder of its own (e.g. build) [output]\n")
+    assert readme.read_bytes() == before and sorted(tmp_path.iterdir()) == [readme]

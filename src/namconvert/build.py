@@ -22,12 +22,12 @@ from typing import Any
 
 from . import progress
 from .config import Options
-from .errors import NamconvertError, RenderError
+from .errors import ConfigError, NamconvertError, OutputError, RenderError
 from .model import Programme
-from .output import OutputWriter, claim
+from .output import OutputWriter, claim, prepare
 from .parse import parse_file
 from .render import FORMATS, RENDERERS
-from .workers import available_cores, exit_with_parent
+from .workers import available_cores, exit_with_parent, stopped_on_interrupt
 
 # Slowest first, so the longest renderer starts at once and the others fill the other cores.
 # Measured on 1,000 talks (bench/RESULTS.md); unknown formats count as quick.
@@ -40,6 +40,8 @@ def resolve_formats(spec: str | Sequence[str] | None) -> list[str]:
     if spec is None:
         return list(FORMATS)
     wanted = [f.strip() for f in (spec.split(",") if isinstance(spec, str) else spec) if f.strip()]
+    if not wanted:
+        raise ConfigError(f"--format names no format (choose from {', '.join(FORMATS)})")
     unknown = [f for f in wanted if f not in RENDERERS]
     if unknown:
         raise RenderError(f"unknown format {', '.join(unknown)} (choose from {', '.join(FORMATS)})")
@@ -81,6 +83,7 @@ def write_outputs(programme: Programme, source: Path, options: Options, out_dir:
     """
     options = with_build_time(source, options)
     names = resolve_formats(formats)
+    out_dir = prepare(out_dir, source, options.templates)  # refuses the source's folder
     display = display or progress.Display(names)
     try:
         with claim(out_dir):  # and remove what builds killed before left behind
@@ -91,9 +94,14 @@ def write_outputs(programme: Programme, source: Path, options: Options, out_dir:
                 else:
                     _render_in_workers(names, programme, options, writer, display,
                                        job_count(jobs, len(names)))
-                return writer.commit()
+                return writer.commit(names, RENDERERS)
             finally:
                 writer.discard()
+    except OSError as exc:  # a full disk, a folder made read-only during the build
+        where = Path(str(exc.filename)) if exc.filename else out_dir
+        if where.resolve().is_relative_to(out_dir):
+            raise OutputError(f"cannot write: {exc.strerror or exc}", out_dir) from None
+        raise OutputError(f"cannot read: {exc.strerror or exc}", where) from None
     finally:
         display.close()
 
@@ -104,6 +112,7 @@ def _render_here(names: list[str], programme: Programme, options: Options,
     try:
         for name in names:
             progress.started(name)
+            writer.format = name
             RENDERERS[name].render(programme, options, writer)
             progress.finished(name)
     finally:
@@ -154,6 +163,9 @@ def _render_in_worker(name: str) -> _Outcome:
         writer.discard()
         # Exceptions pickle by their args only; carry the file/line fields across too.
         return _Outcome(name, error=(type(exc), exc.args, dict(vars(exc))))
+    except SystemExit:  # interrupted (see workers.exit_with_parent): end, take no more work
+        writer.discard()
+        os._exit(130)
     except BaseException:
         writer.discard()
         raise
@@ -180,25 +192,10 @@ def _render_in_workers(names: list[str], programme: Programme, options: Options,
     _SHARED = (programme, options, writer.out_dir, events)
     outcomes: dict[str, _Outcome] = {}
     try:
-        with cf.ProcessPoolExecutor(jobs, mp_context=context,
-                                    initializer=exit_with_parent,
-                                    initargs=(os.getpid(),)) as pool:
-            ordered = sorted(names, key=lambda n: -COST.get(n, 1))
-            pending = {pool.submit(_render_in_worker, name): name for name in ordered}
-            while pending:
-                done, _ = cf.wait(pending, timeout=POLL_SECONDS,
-                                  return_when=cf.FIRST_COMPLETED)
-                _drain(events, display)
-                display.tick()
-                for future in done:
-                    del pending[future]
-                    if future.cancelled():
-                        continue
-                    outcome = future.result()  # a bug (not a NamconvertError) raises here
-                    outcomes[outcome.name] = outcome
-                    if outcome.error is not None:
-                        for other in pending:  # all or nothing: don't start the rest
-                            other.cancel()
+        # On Ctrl-C the workers end at once, not after the booklet is laid out.
+        with cf.ProcessPoolExecutor(jobs, mp_context=context, initializer=exit_with_parent,
+                                    initargs=(os.getpid(),)) as pool, stopped_on_interrupt(pool):
+            _collect(pool, names, events, display, outcomes)
         # After the pool's shutdown: a worker's last reports may still sit in its queue's
         # feeder thread when its result arrives, and are flushed only as the worker exits.
         _drain(events, display)
@@ -207,6 +204,7 @@ def _render_in_workers(names: list[str], programme: Programme, options: Options,
             assert failed[0].error is not None
             raise _rebuilt(failed[0].error)
         for name in names:  # adopt in build order, so a clash is reported the same way
+            writer.format = name
             for relative, staged in outcomes[name].files:
                 os.replace(staged, writer.staged_path(relative))
     finally:
@@ -215,6 +213,26 @@ def _render_in_workers(names: list[str], programme: Programme, options: Options,
             if outcome.root is not None:
                 shutil.rmtree(outcome.root, ignore_errors=True)
         events.close()
+
+
+def _collect(pool: cf.ProcessPoolExecutor, names: list[str], events: Any,
+             display: progress.Display, outcomes: dict[str, _Outcome]) -> None:
+    """Run each format in POOL, showing progress; fill OUTCOMES; stop at the first error."""
+    ordered = sorted(names, key=lambda n: -COST.get(n, 1))
+    pending = {pool.submit(_render_in_worker, name): name for name in ordered}
+    while pending:
+        done, _ = cf.wait(pending, timeout=POLL_SECONDS, return_when=cf.FIRST_COMPLETED)
+        _drain(events, display)
+        display.tick()
+        for future in done:
+            del pending[future]
+            if future.cancelled():
+                continue
+            outcome = future.result()  # a bug (not a NamconvertError) raises here
+            outcomes[outcome.name] = outcome
+            if outcome.error is not None:
+                for other in pending:  # all or nothing: don't start the rest
+                    other.cancel()
 
 
 def _drain(events: Any, display: progress.Display) -> None:

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .config import PAPER_SIZES, Options, make_options
-from .errors import Diagnostic, NamconvertError, has_errors
+from .config import PAPER_SIZES, Options, make_options, settings_warnings
+from .errors import Diagnostic, NamconvertError, OutputError, has_errors
 
 DEFAULT_SOURCE = Path("source/README.md")
 
@@ -97,6 +98,18 @@ def _strict_failure(findings: Sequence[Diagnostic], strict: bool) -> bool:
     return has_errors(findings) or (strict and bool(findings))
 
 
+def _write_out(text: str) -> None:
+    """Write TEXT to standard output now, so a full disk or closed pipe is reported here."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as exc:
+        # What is still buffered would fail again as Python exits: send it nowhere.
+        with open(os.devnull, "w") as devnull:
+            os.dup2(devnull.fileno(), sys.stdout.fileno())
+        raise OutputError(f"cannot write: {exc.strerror or exc}", "standard output") from None
+
+
 def _generate(args: argparse.Namespace) -> int:
     from .synth import generate
 
@@ -105,7 +118,7 @@ def _generate(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise NamconvertError(str(exc), "namconvert generate") from None
     if args.output is None:
-        sys.stdout.write(text)
+        _write_out(text)
         return 0
     try:
         args.output.write_text(text, encoding="utf-8")
@@ -122,30 +135,32 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "serve":
         from .serve import serve
 
-        formats = args.format.split(",") if args.format else None
+        formats = args.format.split(",") if args.format is not None else None
         return serve(args.source, lambda: _options(args), args.output, args.port, formats)
     options = _options(args)
+    settings = settings_warnings(args.source)  # unknown keys in namconvert.toml
     if args.command == "check":
         result = parse_file(args.source, options, raise_on_error=False)
         if args.explain:
             for line in result.explained:
                 print(line)
-        _report(result.findings)
-        return 1 if _strict_failure(result.findings, args.strict) else 0
+        _report([*settings, *result.findings])
+        return 1 if _strict_failure([*settings, *result.findings], args.strict) else 0
+    _report(settings)
     result = parse_file(args.source, options)
     _report(result.findings)
-    if _strict_failure(result.findings, args.strict) or result.programme is None:
+    if _strict_failure([*settings, *result.findings], args.strict) or result.programme is None:
         return 1
     if args.command == "parse":
         from .render.json_model import dumps
 
-        sys.stdout.write(dumps(result.programme))
+        _write_out(dumps(result.programme))
         return 0
     from .build import write_outputs
 
-    formats = args.format.split(",") if args.format else None
-    for path in write_outputs(result.programme, args.source, options, args.output, formats):
-        print(path)
+    formats = args.format.split(",") if args.format is not None else None
+    written = write_outputs(result.programme, args.source, options, args.output, formats)
+    _write_out("".join(f"{path}\n" for path in written))
     return 0
 
 
@@ -157,8 +172,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         _report(exc.diagnostics())
         return 1
     except KeyboardInterrupt:
-        print("namconvert: interrupted", file=sys.stderr)
-        return 130
+        return 130  # quietly: the build removed its staging folders on the way out
+    except OSError as exc:  # one no other handler turned into a message
+        where = exc.filename or "namconvert"
+        print(f"{where}: error: {exc.strerror or exc} [os]", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """The project's exceptions and findings, and the one place they become text.
 
-Every error a user can cause carries a file and a line; the CLI turns it into
-``PATH:LINE:COL: error: message [category]`` and never shows a traceback.
+Every error a user can cause carries a file and, where there is one, a line; the CLI
+turns it into ``PATH:LINE:COL: error: message [category]`` (``PATH: error: ...`` when
+there is no line, as for a folder) and never shows a traceback.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ class Diagnostic:
     category: str
 
     def format(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message} [{self.category}]"
+        place = f"{self.path}:{self.line}:{self.col}" if self.line > 0 else self.path
+        return f"{place}: {self.severity}: {self.message} [{self.category}]"
 
 
 class NamconvertError(Exception):
@@ -43,7 +45,7 @@ class NamconvertError(Exception):
         self.col = col
 
     def diagnostics(self) -> list[Diagnostic]:
-        return [Diagnostic(self.path or "namconvert", self.line or 1, self.col, "error",
+        return [Diagnostic(self.path or "namconvert", self.line or 0, self.col, "error",
                            self.message, self.category)]
 
 
@@ -70,6 +72,12 @@ class ParseError(NamconvertError):
 
     def diagnostics(self) -> list[Diagnostic]:
         return self.findings
+
+
+class OutputError(NamconvertError):
+    """The output folder cannot or must not be written: the source is there, it is not ours."""
+
+    category = "output"
 
 
 class RenderError(NamconvertError):

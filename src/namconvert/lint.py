@@ -1,9 +1,14 @@
-"""Warnings about a programme that parsed: overlaps and slots outside their day."""
+"""Findings about a programme that parsed: overlaps, slots outside their day, years out of range.
+
+A year outside :data:`namconvert.config.YEARS` is an error: calendars, feeds and the
+booklet need four-digit years with room for time zones either side.
+"""
 
 from __future__ import annotations
 
 from itertools import pairwise
 
+from .config import YEARS
 from .errors import Diagnostic
 from .model import Programme
 
@@ -15,6 +20,10 @@ def lint(programme: Programme, path: str) -> list[Diagnostic]:
         findings.append(Diagnostic(path, line, 1, "warning", message, category))
 
     for day in programme.days:
+        if not YEARS[0] <= day.date.year <= YEARS[1]:
+            findings.append(Diagnostic(path, day.line, 1, "error",
+                                       f"year {day.date.year} is out of range (a programme's "
+                                       f"years are {YEARS[0]} to {YEARS[1]})", "date.range"))
         for session in day.sessions:
             # Slots in different rooms run in parallel: only one room's slots can overlap.
             ordered = sorted(session.slots, key=lambda s: (s.room or "", s.start, s.end))

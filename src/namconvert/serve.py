@@ -23,6 +23,7 @@ from typing import Any
 from .build import write_outputs
 from .config import CONFIG_NAME, Options
 from .errors import NamconvertError
+from .output import prepare
 from .templating import search_path
 
 HOST = "127.0.0.1"
@@ -268,6 +269,7 @@ def serve(source: Path, options: Callable[[], Options], out_dir: Path, port: int
     """Run the preview until interrupted (Ctrl-C)."""
     if not source.is_file():
         raise ServeError(f"no such file: {source}", source)
+    prepare(out_dir, source, options().templates)  # never serve (or write) the source's folder
     preview = Preview(source, options, out_dir, port, formats)
     preview.start()
     print(f"Serving {out_dir} at {preview.url} (Ctrl-C to stop)", file=sys.stderr, flush=True)

@@ -1,14 +1,19 @@
-"""What every worker process of a build shares: it ends when the build that started it dies."""
+"""What every worker process of a build shares: it ends when the build that started it dies,
+and quietly on Ctrl-C."""
 
 from __future__ import annotations
 
+import concurrent.futures as cf
 import contextlib
 import ctypes
 import os
 import signal
 import sys
+import time
+from collections.abc import Iterator
 
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
+STOP_SECONDS = 0.5  # how long interrupted workers have to clean up before they are killed
 
 
 def available_cores() -> int:
@@ -28,5 +33,42 @@ def exit_with_parent(parent: int) -> None:
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    signal.signal(signal.SIGINT, _interrupted)
     if os.getppid() != parent:
         os._exit(1)
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    """Ctrl-C in a worker: unwind once (temporary files, Pandoc), with no traceback.
+
+    SystemExit is what a worker process ends on silently; the build's own process reports
+    the interruption (exit 130). Later interrupts are ignored while the worker unwinds.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise SystemExit(130)
+
+
+@contextlib.contextmanager
+def stopped_on_interrupt(pool: cf.ProcessPoolExecutor) -> Iterator[cf.ProcessPoolExecutor]:
+    """On Ctrl-C inside the block, end POOL's workers at once instead of waiting for them.
+
+    Each worker is interrupted (it unwinds: Pandoc killed, temporary files removed) and
+    one still running after STOP_SECONDS is killed; its own workers die with it.
+    """
+    try:
+        yield pool
+    except (KeyboardInterrupt, SystemExit):
+        processes = list(pool._processes.values())  # the pool offers no public way
+        for process in processes:
+            if process.pid is not None:
+                with contextlib.suppress(OSError):
+                    os.kill(process.pid, signal.SIGINT)
+        deadline = time.monotonic() + STOP_SECONDS
+        for process in processes:
+            process.join(max(0.0, deadline - time.monotonic()))
+        for process in processes:
+            if process.is_alive():
+                process.kill()
+                process.join()
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise

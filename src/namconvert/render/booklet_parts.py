@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, cast
 from .. import progress
 from ..config import Options
 from ..model import Programme
-from ..workers import available_cores, exit_with_parent
+from ..workers import available_cores, exit_with_parent, stopped_on_interrupt
 from . import booklet_cache
 from .booklet import Chunk, Typeset, asset_roots, booklet_html, day_id, listed, typeset
 
@@ -163,7 +163,7 @@ def render_in_parts(programme: Programme, options: Options, part_slots: int = PA
     with ProcessPoolExecutor(workers or min(len(parts) + 1, available_cores()),
                              mp_context=context,
                              initializer=exit_with_parent,
-                             initargs=(os.getpid(),)) as pool:
+                             initargs=(os.getpid(),)) as pool, stopped_on_interrupt(pool):
         trial = pool.submit(_typeset_part, outline_only, options, FRONT, (),
                             _Placeholders(_placeholder_number(programme)))
         futures = [pool.submit(_typeset_body, *_light(programme, chunks), options, cache, salt)
