@@ -217,3 +217,15 @@ def test_rooms_reach_frab_and_the_calendar(tmp_path: Path) -> None:
     locations = {str(e["SUMMARY"]): str(e.get("LOCATION", "")) for e in calendar.walk("VEVENT")}
     assert locations["Stars session"] == "Room A"
     assert locations["Coffee break"] == ""
+
+
+def test_one_table_holds_several_days_by_date_rows_or_a_date_column() -> None:
+    got = load(READER / "days-in-one-table.md")
+    assert [(d.date, [s.title for x in d.sessions for s in x.slots]) for d in got.days] == [
+        (dt.date(2024, 6, 3), ["Engines", "Compilers"]),
+        (dt.date(2024, 6, 4), ["Codes"]),
+        (dt.date(2024, 6, 5), ["Ciphers", "Dark matter"]),
+        (dt.date(2024, 6, 6), ["Pale blue dot"]),
+    ]
+    # A Room column gives each slot its room.
+    assert [s.room for s in got.days[0].sessions[0].slots] == ["Hall A", "Hall B"]

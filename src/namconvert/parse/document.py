@@ -26,6 +26,7 @@ from ..model import Day, Link, Person, Programme, Session, Slot, Speaker
 from .abstracts import ABSTRACTS_HEADING, AbstractEntry, Candidate, match_abstract, read_abstracts
 from .entries import (
     DURATION,
+    PLACE,
     When,
     after_time,
     cut_plain_prefix,
@@ -43,6 +44,7 @@ from .people import moderated_speakers, persons_from_markdown, role_line
 from .table import Cell, Row
 from .text import (
     dropped_schemes,
+    has_text,
     links_in,
     plain_text,
     sanitise,
@@ -84,9 +86,9 @@ SLOT_NAMESPACE = uuid.UUID("0b6a1f0e-5a57-4a43-9a0c-6e616d636f6e")
 _DETAILS_LABEL = re.compile(r"^\W*(?:abstract|description|details|summary|more|info(?:rmation)?)"
                             r"\W*$", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\([^()]*\)")
+_PAREN_LINE = re.compile(r"\s*\([^()]*\)\s*")
 _PAREN = re.compile(r"\(([^()]*)\)")
 _TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
-_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _LOCATION_LINE = re.compile(r"^\W*(?:session\s+)?(?:location|venue|room|place|where)[^\w:]*:\s*"
                             r"(?:\*\*|__|\*|_)*\s*(.*)$", re.IGNORECASE)
 _TITLE_FIELD = re.compile(r"^\W*(?:session\s+)?title\W*:\s*(.+)$", re.IGNORECASE)
@@ -264,6 +266,7 @@ _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$"
 _RULE_CELL = re.compile(r"^\s*[=\-:]{3,}\s*$")
 _DATE_LABEL = re.compile(r"^\W*(?:\w+\s+)?(?:date|day|datum|fecha|data)\s*:", re.IGNORECASE)
 _CONTEXT_WORDS = 14  # a line this short that names a date is the date of what follows
+_DATE_ROW_HTML = 300  # a table row naming a date is short; an abstract row is not
 
 
 def _pipe_cells(html: str) -> list[str]:
@@ -295,7 +298,7 @@ def _pipe_paragraph(para: Para) -> tuple[TableBlock | None, Para | None]:
         if _DELIMITER_ROW.match(line.text):
             continue
         cells = _pipe_cells(line.html)
-        rows.append([FlowCell(c, plain_text(c), line.line) for c in cells])
+        rows.append([FlowCell(c, line.line) for c in cells])
         lines.append(line.line)
     return (TableBlock(rows, lines, para.line, markdown=True) if rows else None), rest
 
@@ -311,6 +314,75 @@ def _table_rows(table: TableBlock) -> list[Row]:
         rows.append(Row(tuple(Cell(c.html.strip(), c.line, c.col, c.colspan, c.header)
                               for c in cells), line, cells[0].col if cells else 1))
     return rows
+
+
+def _session_key(title_or_html: str) -> str:
+    """A title as the same session is named in a grid and in its own section: "Keynote (Room
+    A) - Ada" and "Keynote - Ada" are one."""
+    return slugify(_PARENTHESES.sub(" ", plain_text(title_or_html)), 12)
+
+
+def _drop_repeated_sessions(day: _DayDraft) -> None:
+    """A timetable row that names a session the day details elsewhere (a grid cell
+    "Hardware Model Checking" and the section of that name with its talks) is that session:
+    the row goes, the session stays."""
+    named: dict[str, tuple[dt.time, dt.time]] = {}
+    for session in day.sessions:
+        if not session.implicit and session.slots:
+            ends = [s.end for s in session.slots if s.end is not None]
+            named[_session_key(session.title)] = (min(s.start for s in session.slots),
+                                                  max(ends) if ends else dt.time(23, 59))
+    if not named:
+        return
+    dropped = False
+    for session in day.sessions:
+        if not session.implicit:
+            continue
+        kept = []
+        for slot in session.slots:
+            span = named.get(_session_key(slot.title_html))
+            if span is None or not (span[0] <= slot.start < span[1] or
+                                    slot.start <= span[0] < (slot.end or dt.time(23, 59))):
+                kept.append(slot)
+        dropped = dropped or len(kept) < len(session.slots)
+        session.slots = kept
+    if dropped:
+        day.sessions = _in_time_order(day.sessions)
+
+
+def _in_time_order(sessions: list[_SessionDraft]) -> list[_SessionDraft]:
+    """A day whose grid gave the breaks and whose sections gave the sessions, in time order:
+    the grid's remaining rows between two sessions are one untitled session."""
+    named = sorted((s for s in sessions if not s.implicit and s.slots),
+                   key=lambda s: min(x.start for x in s.slots))
+    loose = sorted((x for s in sessions if s.implicit for x in s.slots), key=lambda x: x.start)
+    template = next((s for s in sessions if s.implicit), None)
+    arranged: list[_SessionDraft] = []
+    for session in named:
+        first = min(x.start for x in session.slots)
+        before = [x for x in loose if x.start < first]
+        loose = loose[len(before):]
+        if before and template is not None:
+            arranged.append(_SessionDraft(template.title, None, before[0].line, slots=before,
+                                          implicit=True))
+        arranged.append(session)
+    if loose and template is not None:
+        arranged.append(_SessionDraft(template.title, None, loose[0].line, slots=loose,
+                                      implicit=True))
+    return arranged + [s for s in sessions if not s.slots and not s.implicit]
+
+
+def _without_comments(text: str) -> str:
+    """TEXT with each ``<!-- ... -->`` blanked (found with str.find: one pass)."""
+    pieces, index = [], 0
+    while (start := text.find("<!--", index)) >= 0:
+        end = text.find("-->", start + 4)
+        end = len(text) if end < 0 else end + 3
+        pieces.append(text[index:start])
+        pieces.append(re.sub(r"[^\n]", " ", text[start:end]))
+        index = end
+    pieces.append(text[index:])
+    return "".join(pieces)
 
 
 def _after_label(line: Line, rest: str) -> str:
@@ -424,9 +496,10 @@ class _Reader:
 
     def _unclosed_tables(self, text: str) -> None:
         """A ``<table>`` never closed swallows everything after it, as in a browser: say so."""
-        if "<table" not in text.lower():
-            return
-        visible = _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+        lowered = text.lower()
+        if lowered.count("<table") <= lowered.count("</table"):
+            return  # the usual case, without a scan (a closed table in a comment aside)
+        visible = _without_comments(text)
         opened: list[int] = []
         for match in _TABLE_TAG.finditer(visible):
             if match.group(1):
@@ -489,6 +562,9 @@ class _Reader:
             return  # "## Program" among the days: the timetable's section, not a session
         if named := _TITLE_FIELD.match(block.text):
             block = Heading(block.level, named.group(1), named.group(1), block.line)
+        elif timed := leading_time(block.text):  # "#### 14:00-15:30 Model Checking"
+            rest = after_time(block.html, timed[1])
+            block = Heading(block.level, rest, plain_text(rest), block.line)
         title, url = _session_heading(block.html)
         self._open_session(_SessionContext(title, url, block.line))
 
@@ -582,6 +658,10 @@ class _Reader:
             self._end_run()
         if _WHOLLY_EMPHASISED.match(squash_space(line.html)) and not self.in_preamble and \
                 len(line.text.split()) <= _CONTEXT_WORDS:
+            if self.session is not None and len(line.text.split()) <= 4 and \
+                    PLACE.search(line.text):
+                self.session.room = line.text.strip(" *_")  # "**Room A**" under a session
+                return
             title, url = _session_heading(line.html)
             self._open_session(_SessionContext(title, url, line.line))
             return
@@ -786,19 +866,16 @@ class _Reader:
                 and not speakers_html and abstract_lines[0].hard
                 and _WHOLLY_EMPHASISED.match(squash_space(abstract_lines[0].html))):
             if abstract_lines and not plain_text(content.title_html):
+                # "(Distinguished Paper)" on its own line is a label, not the title.
+                while len(abstract_lines) > 1 and _PAREN_LINE.fullmatch(abstract_lines[0].text):
+                    abstract_lines.pop(0)
                 content = split_content(abstract_lines.pop(0).html)
                 speakers_html = content.speakers_html
             elif abstract_lines:
                 speakers_html = content.title_html
                 content = type(content)(abstract_lines.pop(0).html, "")
         # "Participant Talks" then "A (Leipzig), B (Wisconsin)" on the line below.
-        if not speakers_html and abstract_lines and abstract_lines[0].hard:
-            count = 1 + next((i for i, x in enumerate(abstract_lines[1:]) if x.hard),
-                             len(abstract_lines) - 1)
-            names = _PARENTHESES.sub(" ", " ".join(x.text for x in abstract_lines[:count]))
-            if "," in names and reads_as_people(names):
-                speakers_html = people_list(names.strip(" ,"))
-                del abstract_lines[:count]
+        speakers_html = speakers_html or self._people_line(abstract_lines)
         people: list[str] = []
         for child in entry.children:
             text = " ".join(x.text for x in child.lines)
@@ -811,6 +888,21 @@ class _Reader:
         return RawSlot(start, end, speakers_html, content.title_html, entry.line, entry.col,
                        abstract_html=abstract,
                        abstract_line=abstract_lines[0].line if abstract_lines else None)
+
+    @staticmethod
+    def _people_line(lines: list[Line]) -> str:
+        """The speakers when LINES begin with a line of names ("A (Leipzig), B (Wisconsin)"),
+        which is then taken from LINES; else ""."""
+        if not lines or not lines[0].hard:
+            return ""
+        count = 1 + next((i for i, x in enumerate(lines[1:]) if x.hard), len(lines) - 1)
+        names = _PARENTHESES.sub(" ", " ".join(x.text for x in lines[:count])).strip(" ,;")
+        listed = "," in names or ";" in names or 2 <= len(names.split()) <= 4
+        people = people_list(names)  # "Ada Lovelace, University of X, UK" is one person
+        if listed and (people != names or reads_as_people(names)):
+            del lines[:count]
+            return people
+        return ""
 
     def _nested_talks(self, entry: _LineEntry, parent: RawSlot) -> list[RawSlot]:
         """Items under an entry that are talks of their own ("Name: Title (45min)")."""
@@ -895,12 +987,37 @@ class _Reader:
                 (grid := read_grid(block)) is not None:
             self._grid(grid, block)
             return
-        rows = _durations_as_times(rows, self.date)
-        day = self.date
-        draft_day: _DayDraft | None = None
-        session: _SessionDraft | None = None
         if not _has_time_column(rows, self.options.columns):
             return  # organisers, key facts: not a timetable
+        segments = self._days_in_table(rows, header is not None)
+        for date, segment in segments:
+            self._table_segment(segment, block, header, date)
+
+    def _days_in_table(self, rows: list[Row], has_header: bool
+                       ) -> list[tuple[_DateContext | None, list[Row]]]:
+        """One table holding several days, a row naming each (``| **Monday 3 June** | |``):
+        the rows under each date row, with the header row above them."""
+        head = rows[:1] if has_header else []
+        segments: list[tuple[_DateContext | None, list[Row]]] = [(self.date, list(head))]
+        for row in rows[len(head):]:
+            filled = [c for c in row.cells if has_text(c.html)]
+            text = plain_text(filled[0].html) if len(filled) == 1 and len(
+                filled[0].html) < _DATE_ROW_HTML else ""
+            short = 0 < len(text.split()) <= 6  # a date row, not an abstract that names a date
+            written = find_date(text, self.language) if short else None
+            if written is not None and not leading_time(text) and (
+                    written.day is not None or (written.weekday is not None
+                                                and len(text.split()) <= 3)):
+                self.date = self._date_context(filled[0].html, written, row.line,
+                                               from_heading=True)
+                segments.append((self.date, list(head)))
+                continue
+            segments[-1][1].append(row)
+        return [(date, seg) for date, seg in segments if len(seg) > len(head)]
+
+    def _table_segment(self, rows: list[Row], block: TableBlock,
+                       header: dict[str, int] | None, day: _DateContext | None) -> None:
+        rows = _durations_as_times(rows, day)
         draft_day = self._day(day, block.line)
         entries = read_timetable(rows, self.findings.error, warn=self.findings.warning,
                                  clocks=draft_day.clocks, pad=block.markdown, quiet=False,
@@ -910,6 +1027,8 @@ class _Reader:
         # Without a speaker column, the title cell may name the speaker ("Title – Name").
         split = not (header and "speaker" in header) and not any(
             isinstance(e, RawSlot) and plain_text(e.speakers_html) for e in entries)
+        session: _SessionDraft | None = None
+        dated: dict[str, _DateContext] = {}  # a Date column's texts
         from_row = fresh = False
         for entry in entries:
             if isinstance(entry, RuleRow):
@@ -930,12 +1049,23 @@ class _Reader:
                 for names in entry.organisers:
                     session.organisers.extend(persons_from_markdown(names))
             else:
+                if (written_date := plain_text(entry.extras.get("date", ""))) and (
+                        (when := find_date(written_date, self.language)).day is not None
+                        or when.weekday is not None):
+                    # "| Date | Time | Title |": the row's own date, until the next one.
+                    if written_date not in dated:
+                        dated[written_date] = self._date_context(
+                            entry.extras["date"], when, entry.line, from_heading=True)
+                    row_day = self._day(dated[written_date], entry.line)
+                    if row_day is not draft_day:
+                        draft_day, session, fresh = row_day, None, False
                 if session is None:
                     session = self._session_draft(draft_day, self.session, entry.line,
                                                   fresh=fresh)
                 if split and (content := split_content(entry.title_html)).speakers_html:
                     entry.title_html, entry.speakers_html = content.title_html, \
                         content.speakers_html
+                entry.room = plain_text(entry.extras.get("room", "")) or None
                 session.slots.append(entry)
                 if chair := entry.extras.get("chair"):
                     session.chairs.extend(p for p in persons_from_markdown(chair)
@@ -997,6 +1127,7 @@ class _Reader:
                 for session in draft.sessions:
                     if session.implicit:
                         session.title = draft.label
+            _drop_repeated_sessions(draft)
             sessions = [self._session(s, date, draft, used_ids) for s in draft.sessions]
             if date in by_date:
                 by_date[date][1].extend(sessions)

@@ -158,6 +158,14 @@ _TRACK = re.compile(r"^\W*(?:session|track|stream|sitzung|s[ée]ance|sesi[óo]n|
 _PARENS = re.compile(r"\(([^()]*)\)")
 _TRAILING_PARENS = re.compile(r"\(([^()]*)\)\s*[.,;]?\s*$")
 _BY = re.compile(r"^(.*\S)\s+by\s+(.+)$", re.IGNORECASE)
+_MATERIAL = re.compile(r"slides?|pdf|video|details|info|link|html|abstract|paper|recording|"
+                       r"poster|code|notes|website|program(?:me)?|tbd|tba|tbc", re.IGNORECASE)
+_TALK_WORD = re.compile(r"\b(?:talk|lecture|presentation|keynote|tutorial|seminar|demo|"
+                        r"introduction|welcome|remarks)\W*$", re.IGNORECASE)
+# Words that begin a title but never a name ("An Extensible Waveform Viewer").
+_NOT_NAME_START = re.compile(r"^(?:a|an|the|on|of|for|in|to|from|with|towards?|how|why|what|"
+                             r"when|is|are|can|do|does|new|beyond|into|using|via)\b",
+                             re.IGNORECASE)
 
 
 def reads_as_people(text: str) -> bool:
@@ -165,9 +173,14 @@ def reads_as_people(text: str) -> bool:
     text = text.strip(" .,;:")
     if not text or len(text) > 200:
         return False
-    parts = [HONORIFICS.sub("", p).strip() for p in re.split(r"\s*(?:,|;|&|/|\band\b|\bor\b)\s*", text)]
-    if len(parts) == 1 and parts[0].isupper():
-        return False  # "(PDF)", "(TBD)": an acronym, not a name
+    parts = [p.strip() for p in re.split(r"\s*(?:,|;|&|/|\band\b|\bor\b)\s*",
+                                          HONORIFICS.sub("", text))]
+    if len(parts) == 1 and (parts[0].isupper() or _MATERIAL.fullmatch(parts[0])):
+        return False  # "(PDF)", "(TBD)", "(Details)": an acronym or a link, not a name
+    if PLACE.search(text):
+        return False  # "(Room A)", "(Panorama Room, 17th floor)": where, not who
+    if any(_NOT_NAME_START.match(p) for p in parts):
+        return False
     return all(p for p in parts) and looks_like_names(", ".join(parts))
 
 
@@ -202,13 +215,41 @@ _SPEAKERS_LABEL = re.compile(r"^\W*(?:speakers?|presenters?|panel(?:l?ists)?|lec
 _BULLET = re.compile(r"^[\s•·*\-–]+")
 
 
+# Words that make a phrase a place ("Room A", "Main Hall", "Aula Magna").
+PLACE = re.compile(r"\b(?:room|rooms|hall|salle|saal|raum|aula|auditorium|amphi\w*|theat(?:re|er)|"
+                   r"floor|building|venue|lobby|foyer|terrace|stage|online|zoom|gather\s+town)\b",
+                   re.IGNORECASE)
+# Words that make a phrase an institution, not a person ("Carnegie Mellon University").
+_INSTITUTION = re.compile(
+    r"\b(?:univ\w*|institut\w*|college|school|academy|akademie|acad[ée]mie|laborator\w*|labs?|"
+    r"cent(?:er|re|ro|rum)|hospital|klinik\w*|department|dept|faculty|fakult\w*|foundation|"
+    r"stiftung|inc|ltd|llc|gmbh|corp\w*|company|services|research|observatory|agency|council|"
+    r"ministry|museum|library|society|group|team|technion|polytechnic|politecnico|eth|epfl|"
+    r"cnrs|inria|nasa|mit)\b", re.IGNORECASE)
+
+
 def people_list(text: str) -> str:
-    """ "Davide, Paulo" as "Davide ; Paulo" when every comma-separated part is a name, so
-    that the speaker splitter (which keeps "Name, Affiliation" together) splits them."""
-    parts = [p.strip() for p in text.split(",")]
-    if len(parts) > 1 and all(p and len(p.split()) <= 4 and reads_as_people(p) for p in parts):
-        return " ; ".join(parts)
-    return text
+    """Names joined by commas or semicolons as "A ; B", which the speaker splitter (keeping
+    "Name, Affiliation" together) splits; an institution after a name (and a country after
+    that) is the name's affiliation: "Ada, Univ. of X, UK ; Bob" gives "Ada (Univ. of X, UK) ; Bob"."""
+    parts = [p.strip() for p in re.split(r"[,;]", text) if p.strip()]
+    if len(parts) < 2:
+        return text
+    people: list[list[str]] = []
+    for part in parts:
+        institution = _INSTITUTION.search(part) is not None
+        single = len(part.split()) == 1
+        # After an institution, what follows is more of the affiliation ("KU Leuven, Belgium").
+        if people and (institution or (single and len(people[-1]) > 1) or any(
+                _INSTITUTION.search(p) for p in people[-1][1:])):
+            people[-1].append(part)  # the affiliation of the name before it
+        elif len(part.split()) <= 4 and reads_as_people(part):
+            people.append([part])
+        else:
+            return text
+    if len(people) == 1 and len(people[0]) == 1:
+        return text
+    return " ; ".join(f"{p[0]} ({', '.join(p[1:])})" if len(p) > 1 else p[0] for p in people)
 
 
 def split_content(html: str) -> Content:
@@ -220,6 +261,11 @@ def split_content(html: str) -> Content:
     # "Title<br>**Speakers**:<br>• A<br>• B": a label, then one name a line.
     if _BR.search(html):
         lines = [p for p in _BR.split(html) if plain_text(p)]
+        # "(Distinguished Paper) <br> Title": a label in parentheses on a line of its own.
+        while len(lines) > 1 and re.fullmatch(r"\s*\([^()]*\)\s*", plain_text(lines[0])):
+            lines.pop(0)
+        html = "<br>".join(lines)
+        text = plain_text(html)
         label_at = next((i for i, p in enumerate(lines)
                          if _SPEAKERS_LABEL.match(plain_text(p))), None)
         if label_at is not None and 0 < label_at < len(lines) - 1:
@@ -265,8 +311,12 @@ def split_content(html: str) -> Content:
                 if _wholly_emphasised(rest.strip()):
                     return Content(rest, people_list(inner.group(1)))
                 return Content(f"{label}: {rest.strip()}", people_list(inner.group(1)))
+            # "Ada Lovelace: Engines" (a name is at most three words: "Side Channel Secure
+            # Software: A Hardware Question" is a title and its subtitle).
             if reads_as_people(head_text) and len(head_text.split()) >= 2 and \
-                    not names_a_kind(head_text):
+                    not names_a_kind(head_text) and all(
+                        len(n.split()) <= 3 for n in re.split(r"\s*(?:,|;|&|\band\b)\s*",
+                                                             head_text)):
                 return Content(rest, head)
             # "**Opening Talk**: *Title* – Speaker": a short label before the talk's title.
             if len(head_text.split()) <= 3 and not reads_as_people(head_text):
@@ -285,14 +335,19 @@ def split_content(html: str) -> Content:
                        people_list(inner.group(1)))
     # "... Presentation (Jakob Steiner, Fabien Maussion) and open discussion": full names in
     # parentheses inside the title.
-    for inner in () if _TRACK.match(text) else _PARENS.finditer(text):
+    for inner in () if _TRACK.match(text) or names_a_break(text) else _PARENS.finditer(text):
         names = [n.strip() for n in re.split(r"[,;&]|\band\b", inner.group(1))]
         if reads_as_people(inner.group(1)) and all(
                 len(n.split()) >= 2 and len(n.split()[-1]) > 1 for n in names):
             title = cut_plain_suffix(html, len(text) - inner.start()).rstrip() + " " + \
                 cut_plain_prefix(html, inner.end()).lstrip()
             return Content(title.strip(), people_list(inner.group(1)))
-    if (by := _BY.match(text)) and reads_as_people(_first_name_phrase(by.group(2))):
+    # "Library prep talk by Dr. Hong Qiu": after a word for a talk, with an honorific, or
+    # after a title in sentence case ("Verifiers by Automatic Proof Localization", all in
+    # Title Case, is a title going on).
+    if (by := _BY.match(text)) and reads_as_people(_first_name_phrase(by.group(2))) and (
+            _TALK_WORD.search(by.group(1)) or HONORIFICS.match(by.group(2))
+            or not _title_case(by.group(1))):
         return Content(cut_plain_suffix(html, len(text) - len(by.group(1))),
                        _first_name_phrase(by.group(2)))
     return Content(html, "")
@@ -305,6 +360,12 @@ def _without_label(html: str) -> str:
             _wholly_emphasised(colon[1].strip()):
         return colon[1]
     return html
+
+
+def _title_case(text: str) -> bool:
+    """Whether every longer word of TEXT is capitalised ("Accelerating Automated Verifiers")."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 3]
+    return bool(words) and all(w[0].isupper() for w in words)
 
 
 def _first_name_phrase(text: str) -> str:

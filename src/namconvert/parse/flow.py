@@ -13,6 +13,7 @@ import html as html_lib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lxml import etree
 
@@ -77,12 +78,16 @@ class ListBlock:
 @dataclass
 class Cell:
     html: str
-    text: str
     line: int
     col: int = 1
     colspan: int = 1
     rowspan: int = 1
     header: bool = False
+
+    @cached_property
+    def text(self) -> str:
+        """Plain text, made when asked for (most cells of a big table never are)."""
+        return plain_text(self.html)
 
 
 @dataclass
@@ -128,11 +133,17 @@ def _inline_html(nodes: list[Node]) -> str:
 
 
 def inner_html(element: Element) -> str:
-    return _inline_html(_nodes(element))
+    """ELEMENT's content as HTML: its serialisation less its own tags (one call into lxml)."""
+    if len(element) == 0:
+        return html_lib.escape(element.text or "", quote=False)
+    html: str = etree.tostring(element, encoding="unicode", method="html", with_tail=False)
+    start, end = html.find(">") + 1, html.rfind("</")
+    return html[start:end] if end >= start else html[start:]
 
 
 def _name(node: Node) -> str | None:
-    return None if isinstance(node, str) else str(node.tag).lower()
+    # lxml's HTML parser gives tag names in lower case already.
+    return None if isinstance(node, str) else node.tag
 
 
 def split_lines(html: str, first_line: int) -> list[Line]:
@@ -301,9 +312,8 @@ class _Walker:
                 if _name(td) not in ("td", "th"):
                     continue
                 html = inner_html(td)
-                cells.append(Cell(html, plain_text(html), self.line(td), 1,
-                                  _span(td, "colspan"), _span(td, "rowspan"),
-                                  _name(td) == "th"))
+                cells.append(Cell(html, self.line(td), 1, _span(td, "colspan"),
+                                  _span(td, "rowspan"), _name(td) == "th"))
             rows.append(cells)
             row_lines.append(self.line(tr))
         self.blocks.append(TableBlock(rows, row_lines, self.line(element),

@@ -13,8 +13,9 @@ _SPEAKER_JOINERS = re.compile(r"[()]|\s*(?:&|\band\b|/|;|\bor\b)\s*", re.IGNOREC
 _PERSON_JOINERS = re.compile(r"[()]|\s*(?:,|;|\band\b|&)\s*", re.IGNORECASE)
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _AFFILIATION = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
-_ROLE_LINE = re.compile(r"^\s*(?:\*\*|__)?\s*(organi[sz]ers?|convenors?|chairs?|chaired by|"
-                        r"moderators?)\s*(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*(.*)$", re.IGNORECASE)
+_ROLE_LINE = re.compile(r"^\s*(?:\*\*|__)?\s*(?:session\s+)?(organi[sz]ers?|convenors?|chairs?|"
+                        r"co-chairs?|chaired by|moderators?)\s*(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*"
+                        r"(.*)$", re.IGNORECASE)
 
 
 # Titles before a name ("Dr.", "Prof.", "A/Prof.") are not part of it.
@@ -110,7 +111,8 @@ def role_line(text: str) -> tuple[str, str] | None:
     if not match or not match.group(2).strip():
         return None
     role = match.group(1).lower()
-    return ("chairs" if role.startswith(("chair", "moderator")) else "organisers"), match.group(2)
+    return ("chairs" if role.startswith(("chair", "co-chair", "moderator")) else "organisers"), \
+        match.group(2)
 
 
 def persons_from_markdown(text: str) -> tuple[Person, ...]:

@@ -34,6 +34,7 @@ NAME_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "f
                   "sk", "sl", "hr", "hu", "ro", "tr", "ca", "et", "lv", "lt", "id")
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(name: str) -> str:
     return unicodedata.normalize("NFKD", name.lower().rstrip(".")).encode(
         "ascii", "ignore").decode("ascii") or name.lower().rstrip(".")
@@ -201,7 +202,7 @@ def find_date(text: str, language: str = "en") -> WrittenDate:
         iso_year, month, day = (int(g) for g in iso.groups())
         return WrittenDate(weekday, day, month, iso_year, iso.span())
     found = [(m.start(), m, d, mo) for regex, d, mo in ((day_month, 1, 2), (month_day, 2, 1))
-             if has_month and (m := regex.search(text))]
+             if has_month and (m := regex.search(text)) and int(m.group(d)) >= 1]
     if found:
         _, match, day_group, month_group = min(found, key=lambda f: f[0])
         year = int(match.group(3)) if match.group(3) else None

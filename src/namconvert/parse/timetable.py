@@ -43,6 +43,11 @@ _EXACT_HEADERS: tuple[tuple[Column, re.Pattern[str]], ...] = (
     ("type", re.compile(r"^\W*(?:type|kind|format|category)\W*$", re.IGNORECASE)),
     ("affiliation", re.compile(r"^\W*(?:affiliations?|institutions?|institutes?|"
                                r"organi[sz]ations?)\W*$", re.IGNORECASE)),
+    ("room", re.compile(r"^\W*(?:rooms?|location|venue|where|place|hall|salle|raum|ort|"
+                        r"lieu|sala)\W*$", re.IGNORECASE)),
+    # "| Date | Time | Title |": one table holding several days, a date a row.
+    ("date", re.compile(r"^\W*(?:date|day|datum|tag|jour|d[íi]a|giorno|data)\W*$",
+                        re.IGNORECASE)),
 )
 _BOLD_CELL = re.compile(r"^\s*<(b|strong)\b", re.IGNORECASE)
 # A cell that names a session's chair or organisers ("Chair: Ada", "Chaired by Ada").
@@ -65,7 +70,8 @@ class RawSlot:
     col: int
     abstract_html: str | None = None
     abstract_line: int | None = None
-    extras: dict[str, str] = field(default_factory=dict)  # "affiliation", "type", "chair" cells
+    # "affiliation", "type", "chair", "room" and "date" cells
+    extras: dict[str, str] = field(default_factory=dict)
     timeless: bool = False  # written with no time: placed between its neighbours
     open_end: bool = False  # "19:00 - open ended"
     session_title: str | None = None  # a nested talk: the entry above it names its session
@@ -263,7 +269,8 @@ def _attach_abstract(row: Row, entries: list[Entry], report: Report) -> None:
 
 def _session_row(row: Row, columns: dict[Column, int], following: Sequence[Row]) -> SessionRow | None:
     """ROW as a session row: it names a chair, or it is one bold title starting with the next row."""
-    skip = {columns["time"], columns.get("mark"), columns.get("chair")}
+    skip = {columns["time"], columns.get("mark"), columns.get("chair"), columns.get("room"),
+            columns.get("date")}
     texts = [(i, c) for i, c in enumerate(row.cells) if i not in skip and has_text(c.html)]
     if not texts:
         return None
@@ -329,7 +336,7 @@ def _row_slot(row: Row, columns: dict[Column, int], clocks: ClockReader,
         if len(texts) == 1:  # "| 10:30 – 11:00 | | Coffee break |": a title, whichever column
             speaker_html, title_html = "", texts[0].html
     abstract = _cell(row, columns, "abstract")
-    extras = {name: cell.html for name in ("affiliation", "type", "chair")
+    extras = {name: cell.html for name in ("affiliation", "type", "chair", "room", "date")
               if (cell := _cell(row, columns, name)) is not None and has_text(cell.html)}
     return RawSlot(start, end, speaker_html, title_html, row.line, row.col,
                    abstract_html=abstract.html if abstract and has_text(abstract.html) else None,

@@ -27,8 +27,6 @@ from markdown_it.token import Token
 Element = Any  # lxml.etree._Element (lxml ships no type hints)
 
 _MARKER = "nc-line"
-# A template tag, shortest match; quoted strings inside may hold "%}" or "}}".
-_TEMPLATE_TAG = re.compile(r"\{%(?:\"[^\"]*\"|'[^']*'|[^\"'%]|%(?!\}))*%\}|\{\{(?:[^}]|\}(?!\}))*\}\}")
 # An include's text parameters are the content it shows: {% include abstract.html text="..." %}.
 _SHOWN_PARAMETER = re.compile(r"""\b(?:text|content|abstract|description|summary)\s*=\s*"([^"]*)\"""")
 
@@ -88,23 +86,40 @@ def _front_matter(text: str) -> tuple[str, dict[str, str]]:
     return blank(text, first, match.end()), pairs
 
 
+def _template_tags(text: str) -> list[tuple[int, int]]:
+    """Where each ``{% ... %}`` and ``{{ ... }}`` is: found with str.find, so that a run of
+    unclosed openers costs one pass, not one scan to the end for each."""
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while True:
+        starts = [i for i in (text.find("{%", index), text.find("{{", index)) if i >= 0]
+        if not starts:
+            return spans
+        start = min(starts)
+        closer = "%}" if text.startswith("{%", start) else "}}"
+        end = text.find(closer, start + 2)
+        if end < 0:
+            return spans  # never closed: not a tag, and no later opener can close either
+        spans.append((start, end + 2))
+        index = end + 2
+
+
 def _without_template_tags(text: str) -> str:
     if "{%" not in text and "{{" not in text:
         return text
     pieces: list[str] = []
     last = 0
-    for match in _TEMPLATE_TAG.finditer(text):
-        pieces.append(text[last:match.start()])
-        tag = match.group(0)
+    for start, end in _template_tags(text):
+        pieces.append(text[last:start])
+        tag = text[start:end]
         kept = [m.group(1) for m in _SHOWN_PARAMETER.finditer(tag)] if tag.startswith("{%") \
             else []
         # The shown text takes the tag's place (not its columns: padding it would indent it
         # into a code block); the tag's other line breaks follow, so later lines keep theirs.
         shown = " ".join(kept)
-        out = [shown, "\n" * (tag.count("\n") - shown.count("\n"))] if kept else [
-            re.sub(r"[^\n]", " ", tag)]
-        pieces.append("".join(out))
-        last = match.end()
+        pieces.append(shown + "\n" * (tag.count("\n") - shown.count("\n")) if kept
+                      else re.sub(r"[^\n]", " ", tag))
+        last = end
     pieces.append(text[last:])
     return "".join(pieces)
 
