@@ -5,8 +5,10 @@ from __future__ import annotations
 import io
 import re
 import subprocess
+import tempfile
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pypdf
@@ -170,3 +172,20 @@ def link_targets(booklet: Booklet) -> list[int]:
                 ref = names[str(dest)].page if isinstance(dest, str) else dest[0]
                 targets.append(numbers[ref.idnum])
     return targets
+
+
+def check_with_qpdf(data: bytes) -> None:
+    """qpdf --check finds nothing wrong (no warning either: qpdf warns where it repairs), and
+    qpdf counts the pages pypdf does (a damaged page tree reads as fewer pages in qpdf)."""
+    qpdf = needs_program("qpdf")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "booklet.pdf"
+        path.write_bytes(data)
+        check = subprocess.run([qpdf, "--check", path], capture_output=True, text=True,
+                               check=False)
+        report = check.stdout + check.stderr
+        assert check.returncode == 0 and "WARNING" not in report, report[-3000:]
+        assert "No syntax or stream encoding errors found" in report, report[-3000:]
+        pages = subprocess.run([qpdf, "--show-npages", path], capture_output=True, text=True,
+                               check=True).stdout
+    assert int(pages) == len(pypdf.PdfReader(io.BytesIO(data)).pages)

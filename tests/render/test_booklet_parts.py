@@ -11,6 +11,7 @@ import itertools
 from pathlib import Path
 
 import pytest
+from pypdf.generic import ArrayObject, IndirectObject
 
 from booklet_checks import (
     Booklet,
@@ -18,6 +19,7 @@ from booklet_checks import (
     check_folios,
     check_index,
     check_outline,
+    check_with_qpdf,
     link_targets,
 )
 from namconvert import progress
@@ -27,6 +29,7 @@ from namconvert.parse import parse_text
 from namconvert.render import pdf
 from namconvert.render.booklet import MM
 from namconvert.render.booklet_parts import PART_SLOTS, plan_parts, render_in_parts, slot_count
+from namconvert.render.imposition import impose
 from namconvert.synth import generate
 
 OPTIONS = Options(timezone="UTC", source_date_epoch=1657700000)
@@ -44,8 +47,13 @@ def small() -> Programme:
 
 
 @pytest.fixture(scope="module")
-def small_booklet(small: Programme) -> Booklet:
-    return Booklet.open(render_in_parts(small, OPTIONS, part_slots=12, workers=2))
+def small_pdf(small: Programme) -> bytes:
+    return render_in_parts(small, OPTIONS, part_slots=12, workers=2)
+
+
+@pytest.fixture(scope="module")
+def small_booklet(small_pdf: bytes) -> Booklet:
+    return Booklet.open(small_pdf)
 
 
 def test_parts_cut_at_session_boundaries_and_keep_every_slot(small: Programme) -> None:
@@ -72,6 +80,22 @@ def test_merged_booklet_has_folios_and_working_links(small_booklet: Booklet) -> 
     assert targets and all(1 <= t <= len(small_booklet.texts) for t in targets)
 
 
+def test_merged_booklet_passes_qpdf_check(small_pdf: bytes) -> None:
+    check_with_qpdf(small_pdf)
+    check_with_qpdf(impose(small_pdf, "a5"))
+
+
+def test_merged_booklet_content_streams_are_indirect(small_booklet: Booklet) -> None:
+    """Stamping the folios keeps every page's content streams indirect objects (pypdf
+    repairs inline streams silently; qpdf, above, reads such a booklet as a page or two)."""
+    for page in small_booklet.reader.pages:
+        contents = page.raw_get("/Contents")
+        streams = contents.get_object()
+        assert isinstance(contents, IndirectObject) or isinstance(streams, ArrayObject)
+        if isinstance(streams, ArrayObject):
+            assert all(isinstance(stream, IndirectObject) for stream in streams)
+
+
 def test_merged_booklet_keeps_page_size_and_metadata(small_booklet: Booklet,
                                                      small: Programme) -> None:
     box = small_booklet.reader.pages[3].mediabox
@@ -90,11 +114,13 @@ def test_a_thousand_talks_pass_the_seeds_checks() -> None:
     """The benchmark's 1,000-talk programme: contents, index, outline and folios all right."""
     programme = synthetic(1000)
     assert slot_count(programme) > 2 * PART_SLOTS  # so render_booklet lays it out in parts
-    booklet = Booklet.open(pdf.render_booklet(programme, dataclasses.replace(OPTIONS)))
+    data = pdf.render_booklet(programme, dataclasses.replace(OPTIONS))
+    booklet = Booklet.open(data)
     check_contents(booklet, programme)
     check_index(booklet, programme)
     check_outline(booklet, programme)
     check_folios(booklet)
+    check_with_qpdf(data)
 
 
 def with_new_abstract(programme: Programme, text: str) -> Programme:

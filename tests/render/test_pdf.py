@@ -20,6 +20,7 @@ from booklet_checks import (
     check_folios,
     check_index,
     check_outline,
+    check_with_qpdf,
     link_targets,
     squash,
 )
@@ -129,6 +130,11 @@ def test_tagged_pdf_ua(booklet: Booklet) -> None:
     assert root["/MarkInfo"]["/Marked"]
     assert "/StructTreeRoot" in root
     assert b"pdfuaid:part" in root["/Metadata"].get_object().get_data()
+
+
+def test_booklet_and_print_file_pass_qpdf_check(files: dict[str, bytes]) -> None:
+    check_with_qpdf(files[pdf.OUTPUT])
+    check_with_qpdf(files[pdf.PRINT_OUTPUT])
 
 
 def test_fonts_are_embedded(booklet: Booklet) -> None:

@@ -257,7 +257,13 @@ def _stamp_folios(writer: PdfWriter, folios: PdfReader) -> None:
     pypdf's merge_page re-parses both content streams (about 0.2 s a page); a folio is a
     few operators, so its stream is appended as is, its resources renamed to stay apart.
     """
-    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
+    from pypdf.generic import (
+        ArrayObject,
+        DecodedStreamObject,
+        DictionaryObject,
+        IndirectObject,
+        NameObject,
+    )
 
     source = cast(DictionaryObject, folios.pages[1].get("/Resources", DictionaryObject()))
     cloned = source.clone(writer)
@@ -283,8 +289,12 @@ def _stamp_folios(writer: PdfWriter, folios: PdfReader) -> None:
     opening.set_data(b"q ")
     opening_ref = writer._add_object(opening)
     for index, page in _numbered(writer.pages):
-        contents = page["/Contents"]
-        streams = list(contents) if isinstance(contents, ArrayObject) else [contents]
+        # raw_get: the reference itself, never the stream it points to, which written into
+        # the array would be an inline stream (PDF requires streams to be indirect objects).
+        contents = page.raw_get("/Contents")
+        resolved = contents.get_object()
+        streams = list(resolved) if isinstance(resolved, ArrayObject) else [contents]
+        assert all(isinstance(s, IndirectObject) for s in streams), "a content stream is inline"
         page[NameObject("/Contents")] = ArrayObject([opening_ref, *streams, stamp(index)])
         resources = cast(DictionaryObject, page["/Resources"].get_object())
         for category, entries in extra.items():
