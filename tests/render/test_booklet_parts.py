@@ -19,8 +19,11 @@ from booklet_checks import (
     check_folios,
     check_index,
     check_outline,
+    check_tagged,
     check_with_qpdf,
     link_targets,
+    squash,
+    structure_text,
 )
 from namconvert import progress
 from namconvert.config import Options
@@ -85,6 +88,22 @@ def test_merged_booklet_passes_qpdf_check(small_pdf: bytes) -> None:
     check_with_qpdf(impose(small_pdf, "a5"))
 
 
+def test_merged_booklet_is_tagged_like_one_document(small_booklet: Booklet) -> None:
+    """PDF/UA-1 at every size: the parts' structure trees joined into one, the folios artifacts."""
+    check_tagged(small_booklet.reader)
+    pages = small_booklet.reader.pages
+    assert all(page.get_contents().get_data().count(b"/Artifact") >= 1 for page in pages[1:])
+
+
+def test_merged_booklet_structure_holds_every_parts_text(small_pdf: bytes,
+                                                        small: Programme) -> None:
+    """Poppler reads the joined tree: every session and slot title, from each part, is in it."""
+    text = structure_text(small_pdf)
+    titles = [t for d in small.days for s in d.sessions for t in (s.title, *(x.title for x in s.slots))]
+    assert [t for t in titles if squash(t) not in text] == []
+    assert "Contents" in text and "Index of speakers" in text
+
+
 def test_merged_booklet_content_streams_are_indirect(small_booklet: Booklet) -> None:
     """Stamping the folios keeps every page's content streams indirect objects (pypdf
     repairs inline streams silently; qpdf, above, reads such a booklet as a page or two)."""
@@ -120,6 +139,7 @@ def test_a_thousand_talks_pass_the_seeds_checks() -> None:
     check_index(booklet, programme)
     check_outline(booklet, programme)
     check_folios(booklet)
+    check_tagged(booklet.reader)
     check_with_qpdf(data)
 
 

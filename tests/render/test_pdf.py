@@ -20,6 +20,7 @@ from booklet_checks import (
     check_folios,
     check_index,
     check_outline,
+    check_tagged,
     check_with_qpdf,
     link_targets,
     squash,
@@ -130,6 +131,7 @@ def test_tagged_pdf_ua(booklet: Booklet) -> None:
     assert root["/MarkInfo"]["/Marked"]
     assert "/StructTreeRoot" in root
     assert b"pdfuaid:part" in root["/Metadata"].get_object().get_data()
+    check_tagged(booklet.reader)
 
 
 def test_booklet_and_print_file_pass_qpdf_check(files: dict[str, bytes]) -> None:

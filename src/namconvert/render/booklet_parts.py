@@ -9,9 +9,11 @@ and the page of every anchor. Then, with every body page known:
    their own page count is stable, since it shifts every body page);
 2. the speaker index is laid out likewise;
 3. a "folio" document of blank pages carrying only "n / N" is laid out, and each folio is
-   added to its booklet page (N is known only now);
-4. pypdf merges the pieces, points the contents' and index's placeholder links at their
-   pages, and writes the outline days > sessions > talks from the anchors.
+   added to its booklet page (N is known only now) as a pagination artifact;
+4. pypdf merges the pieces, joins their structure trees into one (every piece but the
+   folios is laid out tagged, so the merged booklet is PDF/UA-1 as the one-document one is),
+   points the contents' and index's placeholder links at their pages, and writes the
+   outline days > sessions > talks from the anchors.
 
 A part starts a new page, as each day does in the one-document booklet. Laid-out body parts
 are kept in the output folder (``booklet_cache``): a rebuild after an edit lays out only the
@@ -28,18 +30,27 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from multiprocessing import get_context
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from .. import progress
 from ..config import Options
 from ..model import Programme
 from ..workers import available_cores, exit_with_parent
 from . import booklet_cache
-from .booklet import Chunk, Typeset, asset_roots, booklet_html, day_id, listed, typeset
+from .booklet import (
+    PDF_VARIANT,
+    Chunk,
+    Typeset,
+    asset_roots,
+    booklet_html,
+    day_id,
+    listed,
+    typeset,
+)
 
 if TYPE_CHECKING:
     from pypdf import PageObject, PdfReader, PdfWriter
-    from pypdf.generic import IndirectObject
+    from pypdf.generic import DictionaryObject, IndirectObject
 
 PART_SLOTS = 150
 PLACEHOLDER = "namconvert-dest:"
@@ -88,10 +99,10 @@ def _typeset_body(programme: Programme, chunks: Sequence[Chunk], options: Option
     """
     html = booklet_html(programme, replace(options, source_date_epoch=0), parts=("body",),
                         chunks=chunks, folios=False)
-    key = booklet_cache.key(html, salt)
+    key = booklet_cache.key(html, f"{salt}\0{PDF_VARIANT}")  # a part is laid out tagged
     if cache is not None and (kept := booklet_cache.load(cache, key)) is not None:
         return key, kept
-    part = typeset(html, options, tagged=False)  # not tagged: tags do not survive the merge
+    part = typeset(html, options)  # tagged: merge() joins the parts' structure trees
     if cache is not None:
         booklet_cache.store(cache, key, part)
     return key, part
@@ -100,10 +111,11 @@ def _typeset_body(programme: Programme, chunks: Sequence[Chunk], options: Option
 def _typeset_part(programme: Programme, options: Options, parts: tuple[str, ...],
                   chunks: Sequence[Chunk], pages: Mapping[str, int] | None,
                   folio_count: int = 0) -> Typeset:
-    # Tags do not survive pypdf's merge, so the parts are not tagged (see the module notes).
+    # The folios are stamped on tagged pages as artifacts; the other pieces are tagged.
+    folios = parts == ("folios",)
     html = booklet_html(programme, options, parts=parts, chunks=chunks, pages=pages,
-                        folios=parts == ("folios",), folio_count=folio_count)
-    return typeset(html, options, tagged=False)
+                        folios=folios, folio_count=folio_count)
+    return typeset(html, options, tagged=not folios)
 
 
 FRONT = ("cover", "contents")
@@ -206,11 +218,13 @@ def merge(programme: Programme, pieces: Sequence[Typeset], folios: Typeset,
     from pypdf.generic import ArrayObject, FloatObject, NameObject, NullObject
 
     writer = PdfWriter()
-    for piece in pieces:
-        writer.append(PdfReader(io.BytesIO(piece.pdf)), import_outline=False)
-    front = PdfReader(io.BytesIO(pieces[0].pdf))
+    readers = [PdfReader(io.BytesIO(piece.pdf)) for piece in pieces]
+    for reader in readers:
+        writer.append(reader, import_outline=False)
+    front = readers[0]
     writer.add_metadata({k: v for k, v in (front.metadata or {}).items() if isinstance(v, str)})
     writer.root_object[NameObject("/Lang")] = front.root_object["/Lang"]
+    _merge_structure(writer, readers)
     _stamp_folios(writer, PdfReader(io.BytesIO(folios.pdf)))
 
     def destination(name: str) -> ArrayObject:
@@ -238,6 +252,75 @@ def merge(programme: Programme, pieces: Sequence[Typeset], folios: Typeset,
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _merge_structure(writer: PdfWriter, readers: Sequence[PdfReader]) -> None:
+    """One PDF/UA structure tree from the pieces' (each a tagged WeasyPrint document).
+
+    Each piece's Document element gives its children to one Document; each piece's parent
+    tree (page and annotation keys -> structure elements) is renumbered after the previous
+    pieces' keys, and so are its pages' ``/StructParents`` and annotations' ``/StructParent``.
+    The front piece's catalogue entries (``/MarkInfo``, ``/ViewerPreferences``, the XMP
+    metadata that claims PDF/UA-1) go to the booklet's.
+    """
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject
+
+    root = DictionaryObject({NameObject("/Type"): NameObject("/StructTreeRoot")})
+    root_ref = writer._add_object(root)
+    document = DictionaryObject({NameObject("/Type"): NameObject("/StructElem"),
+                                 NameObject("/S"): NameObject("/Document"),
+                                 NameObject("/P"): root_ref})
+    document_ref = writer._add_object(document)
+    kids, nums = ArrayObject(), ArrayObject()
+    offset = first_page = 0
+    for reader in readers:
+        tree_ref = reader.root_object.raw_get("/StructTreeRoot")
+        tree = cast(DictionaryObject, tree_ref.get_object())
+        [old_document] = [k for k in _kids(tree) if k.get_object()["/S"] == "/Document"]
+        # Cloned with the old root and Document translated to the new ones, so that every
+        # reference to them (each top element's /P) points at the new.
+        translated = writer._id_translated.setdefault(id(reader), {"PreventGC": reader})
+        translated[tree_ref.idnum] = root_ref.idnum
+        translated[old_document.idnum] = document_ref.idnum
+        kids.extend(element.clone(writer) for element in _kids(old_document.get_object()))
+        parent_tree = cast(DictionaryObject, tree["/ParentTree"].get_object())
+        assert "/Kids" not in parent_tree, "WeasyPrint writes a flat parent tree"
+        keys = cast(ArrayObject, parent_tree["/Nums"])
+        for key, value in zip(keys[::2], keys[1::2], strict=True):
+            nums.extend([NumberObject(int(key) + offset), value.clone(writer)])
+        next_key = int(tree.get("/ParentTreeNextKey", max(keys[::2], default=-1) + 1))
+        merged = writer.pages[first_page:first_page + len(reader.pages)]
+        for original, page in zip(reader.pages, merged, strict=True):
+            if "/StructParents" in original:  # pypdf's append leaves it out
+                key = int(cast(NumberObject, original["/StructParents"]))
+                page[NameObject("/StructParents")] = NumberObject(key + offset)
+            for ref in page.get("/Annots", []):
+                annot = ref.get_object()
+                if "/StructParent" in annot:
+                    key = int(annot["/StructParent"])
+                    annot[NameObject("/StructParent")] = NumberObject(key + offset)
+        first_page += len(reader.pages)
+        offset += next_key
+    document[NameObject("/K")] = kids
+    root[NameObject("/K")] = ArrayObject([document_ref])
+    root[NameObject("/ParentTree")] = writer._add_object(
+        DictionaryObject({NameObject("/Nums"): nums}))
+    root[NameObject("/ParentTreeNextKey")] = NumberObject(offset)
+    catalogue = writer.root_object
+    catalogue[NameObject("/StructTreeRoot")] = root_ref
+    for name in ("/MarkInfo", "/ViewerPreferences", "/Metadata"):
+        if name in readers[0].root_object:
+            catalogue[NameObject(name)] = readers[0].root_object.raw_get(name).clone(writer)
+
+
+def _kids(node: DictionaryObject) -> list[Any]:
+    """A structure node's /K as a list of its items, unresolved (references stay references)."""
+    from pypdf.generic import ArrayObject
+
+    if "/K" not in node:
+        return []
+    kids = node.raw_get("/K")
+    return list(kids) if isinstance(kids, ArrayObject) else [kids]
 
 
 Outline = list[tuple[str, str, "Outline"]]
@@ -282,7 +365,9 @@ def _stamp_folios(writer: PdfWriter, folios: PdfReader) -> None:
         contents = folios.pages[index].get_contents()
         assert contents is not None  # every folio page prints its number
         stream = DecodedStreamObject()
-        stream.set_data(b"Q " + pattern.sub(lambda m: renames[m.group(1)], contents.get_data()))
+        folio = pattern.sub(lambda m: renames[m.group(1)], contents.get_data())
+        # Outside the structure tree, so marked as a pagination artifact (PDF/UA-1, 7.8).
+        stream.set_data(b"Q /Artifact <</Type /Pagination>> BDC\n" + folio + b"\nEMC")
         return writer._add_object(stream)
 
     opening = DecodedStreamObject()
