@@ -108,14 +108,19 @@ def whole_days(programme: Programme) -> list[Chunk]:
 
 def booklet_html(programme: Programme, options: Options, *, parts: Collection[str],
                  chunks: Sequence[Chunk] = (), pages: Mapping[str, int] | None = None,
-                 folios: bool = True, folio_count: int = 0) -> str:
-    """The booklet's HTML, or the PARTS of it ("cover", "contents", "body", "index", "folios")."""
+                 folios: bool = True, folio_count: int = 0, folio_sample: str = "") -> str:
+    """The booklet's HTML, or the PARTS of it ("cover", "contents", "body", "index", "folios").
+
+    "folios" is FOLIO_COUNT blank pages carrying only "n / N", or with FOLIO_SAMPLE the cover
+    and one page whose folio is that text.
+    """
     env = make_environment(options.templates, filters={"inverted_name": inverted_name,
                                                        "display_url": display_url})
     return render_template(
         env, TEMPLATE, programme=programme, meta=meta(programme, options), paper=paper(options),
         date_range=date_range(programme), index=speaker_index(programme), parts=set(parts),
         chunks=list(chunks), pages=pages, folios=folios, folio_count=folio_count,
+        folio_sample=folio_sample,
         listed=listed, day_id=day_id)
 
 
