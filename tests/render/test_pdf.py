@@ -139,6 +139,13 @@ def test_booklet_and_print_file_pass_qpdf_check(files: dict[str, bytes]) -> None
     check_with_qpdf(files[pdf.PRINT_OUTPUT])
 
 
+def test_print_file_claims_no_tagging(files: dict[str, bytes]) -> None:
+    """The imposed sheets carry no structure tree, so they claim neither tags nor PDF/UA."""
+    root = pypdf.PdfReader(io.BytesIO(files[pdf.PRINT_OUTPUT])).trailer["/Root"]
+    assert "/StructTreeRoot" not in root and "/MarkInfo" not in root
+    assert "/Metadata" not in root or b"pdfuaid" not in root["/Metadata"].get_object().get_data()
+
+
 def test_fonts_are_embedded(booklet: Booklet) -> None:
     fonts = 0
     for page in booklet.reader.pages:
