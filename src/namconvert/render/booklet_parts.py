@@ -13,7 +13,7 @@ and the page of every anchor. Then, with every body page known:
    changed and centred again, since a document of N folio pages costs WeasyPrint more than
    linear time (3.2 s for 700 pages, 26 s for 2,800). A template whose folio the stamp
    cannot copy (a kerned or styled run) gets that document laid out instead;
-4. pypdf merges the pieces, joins their structure trees into one (every piece but the
+4. pikepdf (qpdf) merges the pieces, joins their structure trees into one (every piece but the
    folios is laid out tagged, so the merged booklet is PDF/UA-1 as the one-document one is),
    points the contents' and index's placeholder links at their pages, and writes the
    outline days > sessions > talks from the anchors.
@@ -28,7 +28,7 @@ from __future__ import annotations
 import io
 import os
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from multiprocessing import get_context
@@ -52,8 +52,8 @@ from .booklet import (
 )
 
 if TYPE_CHECKING:
-    from pypdf import PageObject, PdfReader, PdfWriter
-    from pypdf.generic import DictionaryObject, IndirectObject
+    import pikepdf
+    from pypdf.generic import DictionaryObject
 
 PART_SLOTS = 150
 PLACEHOLDER = "namconvert-dest:"
@@ -229,16 +229,16 @@ _RUN = re.compile(rb"(?P<a>[\d.]+) 0 0 -?[\d.]+ (?P<x>-?[\d.]+) -?[\d.]+ Tm\s+(?
 
 @dataclass(frozen=True)
 class Folios:
-    """Each booklet page's folio: its content stream (by 0-based page) and the resources it uses."""
+    """Each booklet page's folio: its content stream (by 0-based page), drawn with the resources
+    of page 2 of DOCUMENT (a PDF)."""
 
-    resources: DictionaryObject
+    document: bytes
     stream: Callable[[int], bytes]
 
 
 def _laid_out_folios(folios: Typeset) -> Folios:
     """Folios from a document of as many pages as the booklet, each laid out with its "n / N"."""
     from pypdf import PdfReader
-    from pypdf.generic import DictionaryObject
 
     reader = PdfReader(io.BytesIO(folios.pdf))
 
@@ -247,8 +247,7 @@ def _laid_out_folios(folios: Typeset) -> Folios:
         assert contents is not None  # every folio page prints its number
         return bytes(contents.get_data())
 
-    resources = reader.pages[1].get("/Resources", DictionaryObject())
-    return Folios(cast(DictionaryObject, resources.get_object()), stream)
+    return Folios(folios.pdf, stream)
 
 
 def _stamped_folios(sample: Typeset) -> Callable[[int], Folios] | None:
@@ -293,7 +292,7 @@ def _stamped_folios(sample: Typeset) -> Callable[[int], Folios] | None:
             drawn = b"".join(b"<" + by_char[c] + b">0" for c in text)
             return b"%b%.6f%b%b%b" % (head, centre - width(text) / 2, middle, drawn, tail)
 
-        return Folios(resources, stream)
+        return Folios(sample.pdf, stream)
 
     return folios
 
@@ -320,113 +319,112 @@ def _glyph_widths(font: DictionaryObject) -> dict[int, float]:
 
 def merge(programme: Programme, pieces: Sequence[Typeset], folios: Folios,
           anchors: Mapping[str, Anchor]) -> bytes:
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import ArrayObject, FloatObject, NameObject, NullObject
+    """One PDF of the laid-out PIECES, with pikepdf (qpdf): pages, one structure tree, folios,
+    links and outline. Written with object streams, which pypdf cannot write: the structure
+    tree's elements (a few hundred a page) are compressed as in WeasyPrint's own documents."""
+    import pikepdf
 
-    writer = PdfWriter()
-    readers = [PdfReader(io.BytesIO(piece.pdf)) for piece in pieces]
-    for reader in readers:
-        writer.append(reader, import_outline=False)
-    front = readers[0]
-    writer.add_metadata({k: v for k, v in (front.metadata or {}).items() if isinstance(v, str)})
-    writer.root_object[NameObject("/Lang")] = front.root_object["/Lang"]
-    _merge_structure(writer, readers)
-    _stamp_folios(writer, folios)
+    booklet = pikepdf.Pdf.new()
+    sources = [pikepdf.Pdf.open(io.BytesIO(piece.pdf)) for piece in pieces]
+    for source in sources:
+        booklet.pages.extend(source.pages)
+    front = sources[0]
+    booklet.Root.Lang = front.Root.Lang
+    info = front.docinfo
+    booklet.docinfo = cast(pikepdf.Dictionary, booklet.copy_foreign(
+        info if info.is_indirect else front.make_indirect(info)))
+    _merge_structure(booklet, sources)
+    _stamp_folios(booklet, folios)
 
-    def destination(name: str) -> ArrayObject:
+    pages = booklet.pages
+
+    def destination(name: str) -> pikepdf.Array:
         page, x, y = anchors[name]
-        return ArrayObject([writer.pages[page].indirect_reference, NameObject("/XYZ"),
-                            FloatObject(x), FloatObject(y), NullObject()])
+        return pikepdf.Array([pages[page].obj, pikepdf.Name.XYZ, x, y, None])
 
-    for page in writer.pages:
-        for annot in page.get("/Annots", []):
-            annot = annot.get_object()
-            uri = str(annot.get("/A", {}).get("/URI", ""))
+    for page in pages:
+        for annot in page.obj.get("/Annots", pikepdf.Array()):
+            action = annot.get("/A")
+            uri = str(action.get("/URI", "")) if isinstance(action, pikepdf.Dictionary) else ""
             if uri.startswith(PLACEHOLDER):
                 del annot["/A"]
-                annot[NameObject("/Dest")] = destination(uri.removeprefix(PLACEHOLDER))
-    writer.add_outline_item(title="Contents", page_number=1)
-    for title, name, children in _outline(programme):
-        day = writer.add_outline_item(title=title, page_number=anchors[name][0])
-        for session_title, session_name, talks in children:
-            session = writer.add_outline_item(title=session_title,
-                                              page_number=anchors[session_name][0], parent=day)
-            for talk_title, talk_name, _ in talks:
-                writer.add_outline_item(title=talk_title, page_number=anchors[talk_name][0],
-                                        parent=session)
-    writer.add_outline_item(title="Index of speakers", page_number=anchors["speaker-index"][0])
+                annot.Dest = destination(uri.removeprefix(PLACEHOLDER))
+    with booklet.open_outline() as outline:
+        items = outline.root
+        items.append(pikepdf.OutlineItem("Contents", 1))
+        for title, name, children in _outline(programme):
+            day = pikepdf.OutlineItem(title, anchors[name][0])
+            for session_title, session_name, talks in children:
+                session = pikepdf.OutlineItem(session_title, anchors[session_name][0])
+                session.children.extend(pikepdf.OutlineItem(talk_title, anchors[talk_name][0])
+                                        for talk_title, talk_name, _ in talks)
+                day.children.append(session)
+            items.append(day)
+        items.append(pikepdf.OutlineItem("Index of speakers", anchors["speaker-index"][0]))
     out = io.BytesIO()
-    writer.write(out)
+    booklet.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate, deterministic_id=True,
+                 min_version=front.pdf_version)
     return out.getvalue()
 
 
-def _merge_structure(writer: PdfWriter, readers: Sequence[PdfReader]) -> None:
+def _merge_structure(booklet: pikepdf.Pdf, sources: Sequence[pikepdf.Pdf]) -> None:
     """One PDF/UA structure tree from the pieces' (each a tagged WeasyPrint document).
 
-    Each piece's Document element gives its children to one Document; each piece's parent
-    tree (page and annotation keys -> structure elements) is renumbered after the previous
-    pieces' keys, and so are its pages' ``/StructParents`` and annotations' ``/StructParent``.
-    The front piece's catalogue entries (``/MarkInfo``, ``/ViewerPreferences``, the XMP
-    metadata that claims PDF/UA-1) go to the booklet's.
+    Each piece's Document element becomes a Part of the booklet's one Document; each piece's
+    parent tree (page and annotation keys -> structure elements) is renumbered after the
+    previous pieces' keys, and so are its pages' ``/StructParents`` and annotations'
+    ``/StructParent``. The front piece's catalogue entries (``/MarkInfo``,
+    ``/ViewerPreferences``, the XMP metadata that claims PDF/UA-1) go to the booklet's.
     """
-    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject
+    import pikepdf
 
-    root = DictionaryObject({NameObject("/Type"): NameObject("/StructTreeRoot")})
-    root_ref = writer._add_object(root)
-    document = DictionaryObject({NameObject("/Type"): NameObject("/StructElem"),
-                                 NameObject("/S"): NameObject("/Document"),
-                                 NameObject("/P"): root_ref})
-    document_ref = writer._add_object(document)
-    kids, nums = ArrayObject(), ArrayObject()
+    root = booklet.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
+    document = booklet.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.StructElem, S=pikepdf.Name.Document, P=root))
+    parts, nums = pikepdf.Array(), pikepdf.Array()
     offset = first_page = 0
-    for reader in readers:
-        tree_ref = reader.root_object.raw_get("/StructTreeRoot")
-        tree = cast(DictionaryObject, tree_ref.get_object())
-        [old_document] = [k for k in _kids(tree) if k.get_object()["/S"] == "/Document"]
-        # Cloned with the old root and Document translated to the new ones, so that every
-        # reference to them (each top element's /P) points at the new.
-        translated = writer._id_translated.setdefault(id(reader), {"PreventGC": reader})
-        translated[tree_ref.idnum] = root_ref.idnum
-        translated[old_document.idnum] = document_ref.idnum
-        kids.extend(element.clone(writer) for element in _kids(old_document.get_object()))
-        parent_tree = cast(DictionaryObject, tree["/ParentTree"].get_object())
+    for source in sources:
+        tree = source.Root.StructTreeRoot
+        [old] = [kid for kid in _kids(tree) if kid.get("/S") == pikepdf.Name.Document]
+        del old["/P"]  # copying stops at the piece's Document, its old root left behind
+        part = booklet.copy_foreign(old)
+        part.S, part.P = pikepdf.Name.Part, document
+        parts.append(part)
+        parent_tree = booklet.copy_foreign(tree.ParentTree)  # the pages' copies are reused
         assert "/Kids" not in parent_tree, "WeasyPrint writes a flat parent tree"
-        keys = cast(ArrayObject, parent_tree["/Nums"])
+        keys = list(parent_tree.Nums)
         for key, value in zip(keys[::2], keys[1::2], strict=True):
-            nums.extend([NumberObject(int(key) + offset), value.clone(writer)])
-        next_key = int(tree.get("/ParentTreeNextKey", max(keys[::2], default=-1) + 1))
-        merged = writer.pages[first_page:first_page + len(reader.pages)]
-        for original, page in zip(reader.pages, merged, strict=True):
-            if "/StructParents" in original:  # pypdf's append leaves it out
-                key = int(cast(NumberObject, original["/StructParents"]))
-                page[NameObject("/StructParents")] = NumberObject(key + offset)
-            for ref in page.get("/Annots", []):
-                annot = ref.get_object()
+            nums.extend([pikepdf.Object.parse(str(int(key) + offset).encode()), value])
+        next_key = int(tree.get("/ParentTreeNextKey", max(map(int, keys[::2]), default=-1) + 1))
+        for page in booklet.pages[first_page:first_page + len(source.pages)]:
+            if "/StructParents" in page.obj:
+                page.obj.StructParents = int(page.obj.StructParents) + offset
+            for annot in page.obj.get("/Annots", pikepdf.Array()):
                 if "/StructParent" in annot:
-                    key = int(annot["/StructParent"])
-                    annot[NameObject("/StructParent")] = NumberObject(key + offset)
-        first_page += len(reader.pages)
+                    annot.StructParent = int(annot.StructParent) + offset
+        first_page += len(source.pages)
         offset += next_key
-    document[NameObject("/K")] = kids
-    root[NameObject("/K")] = ArrayObject([document_ref])
-    root[NameObject("/ParentTree")] = writer._add_object(
-        DictionaryObject({NameObject("/Nums"): nums}))
-    root[NameObject("/ParentTreeNextKey")] = NumberObject(offset)
-    catalogue = writer.root_object
-    catalogue[NameObject("/StructTreeRoot")] = root_ref
+    document.K = parts
+    root.K = pikepdf.Array([document])
+    root.ParentTree = booklet.make_indirect(pikepdf.Dictionary(Nums=nums))
+    root.ParentTreeNextKey = offset
+    booklet.Root.StructTreeRoot = root
+    front = sources[0]
     for name in ("/MarkInfo", "/ViewerPreferences", "/Metadata"):
-        if name in readers[0].root_object:
-            catalogue[NameObject(name)] = readers[0].root_object.raw_get(name).clone(writer)
+        if name in front.Root:
+            value = front.Root[name]
+            booklet.Root[name] = booklet.copy_foreign(
+                value if value.is_indirect else front.make_indirect(value))
 
 
-def _kids(node: DictionaryObject) -> list[Any]:
-    """A structure node's /K as a list of its items, unresolved (references stay references)."""
-    from pypdf.generic import ArrayObject
+def _kids(node: pikepdf.Object) -> list[pikepdf.Object]:
+    """A structure node's /K as a list of its items."""
+    import pikepdf
 
     if "/K" not in node:
         return []
-    kids = node.raw_get("/K")
-    return list(kids) if isinstance(kids, ArrayObject) else [kids]
+    kids = node.K
+    return list(kids) if isinstance(kids, pikepdf.Array) else [kids]
 
 
 Outline = list[tuple[str, str, "Outline"]]
@@ -440,56 +438,42 @@ def _outline(programme: Programme) -> Outline:
         for session in day.sessions]) for day in programme.days]
 
 
-def _stamp_folios(writer: PdfWriter, folios: Folios) -> None:
-    """Add folio page i's content to booklet page i (not the cover), without re-parsing pages.
+def _stamp_folios(booklet: pikepdf.Pdf, folios: Folios) -> None:
+    """Add each page's folio (not the cover's) after its content, as a pagination artifact.
 
-    pypdf's merge_page re-parses both content streams (about 0.2 s a page); a folio is a
-    few operators, so its stream is appended as is, its resources renamed to stay apart.
+    The page's own streams stay as they are (indirect objects, never re-parsed), bracketed
+    by q / Q so that the folio draws in the page's initial graphics state; the folio's
+    resources are renamed to stay apart from the page's.
     """
-    from pypdf.generic import (
-        ArrayObject,
-        DecodedStreamObject,
-        DictionaryObject,
-        IndirectObject,
-        NameObject,
-    )
+    import pikepdf
 
-    cloned = folios.resources.clone(writer)
+    source = pikepdf.Pdf.open(io.BytesIO(folios.document))
+    resources = booklet.copy_foreign(source.make_indirect(source.pages[1].obj.Resources))
     renames: dict[bytes, bytes] = {}
-    extra: dict[str, DictionaryObject] = {}
-    for category, entries in cloned.items():
-        if isinstance(entries.get_object(), DictionaryObject):
-            extra[category] = DictionaryObject()
-            for name, value in entries.get_object().items():
+    extra: dict[str, dict[str, pikepdf.Object]] = {}
+    for category, entries in resources.items():
+        if isinstance(entries, pikepdf.Dictionary):
+            extra[category] = {}
+            for name, value in entries.items():
                 new = f"/Folio{name[1:]}"
                 renames[name.encode()] = new.encode()
-                extra[category][NameObject(new)] = value
+                extra[category][new] = value
     pattern = re.compile(b"(" + b"|".join(re.escape(n) for n in renames) + rb")(?=[\s/\[<(])")
-
-    def stamp(index: int) -> IndirectObject:
-        stream = DecodedStreamObject()
+    opening = booklet.make_stream(b"q ")
+    for index, page in enumerate(booklet.pages):
+        if index == 0:
+            continue  # the cover has no folio
         folio = pattern.sub(lambda m: renames[m.group(1)], folios.stream(index))
         # Outside the structure tree, so marked as a pagination artifact (PDF/UA-1, 7.8).
-        stream.set_data(b"Q /Artifact <</Type /Pagination>> BDC\n" + folio + b"\nEMC")
-        return writer._add_object(stream)
-
-    opening = DecodedStreamObject()
-    opening.set_data(b"q ")
-    opening_ref = writer._add_object(opening)
-    for index, page in _numbered(writer.pages):
-        # raw_get: the reference itself, never the stream it points to, which written into
-        # the array would be an inline stream (PDF requires streams to be indirect objects).
-        contents = page.raw_get("/Contents")
-        resolved = contents.get_object()
-        streams = list(resolved) if isinstance(resolved, ArrayObject) else [contents]
-        assert all(isinstance(s, IndirectObject) for s in streams), "a content stream is inline"
-        page[NameObject("/Contents")] = ArrayObject([opening_ref, *streams, stamp(index)])
-        resources = cast(DictionaryObject, page["/Resources"].get_object())
-        for category, entries in extra.items():
-            target = resources.setdefault(NameObject(category), DictionaryObject()).get_object()
-            target.update(entries)
-
-
-def _numbered(pages: Sequence[PageObject]) -> Iterator[tuple[int, PageObject]]:
-    """Every page but the cover, with its index."""
-    return ((i, page) for i, page in enumerate(pages) if i > 0)
+        stamp = booklet.make_stream(b"Q /Artifact <</Type /Pagination>> BDC\n" + folio + b"\nEMC")
+        contents = page.obj.Contents
+        streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents]
+        assert all(stream.is_indirect for stream in streams), "a content stream is inline"
+        page.obj.Contents = pikepdf.Array([opening, *streams, stamp])
+        page_resources = page.obj.Resources
+        for category, added in extra.items():
+            if category not in page_resources:
+                page_resources[category] = pikepdf.Dictionary()
+            target = page_resources[category]
+            for name, value in added.items():
+                target[name] = value
