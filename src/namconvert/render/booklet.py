@@ -135,8 +135,9 @@ def stylesheet_base(options: Options) -> Path:
     return next((r for r in roots if (r / STYLESHEET).is_file()), roots[-1])
 
 
-def typeset(html: str, options: Options, *, tagged: bool = True) -> Typeset:
-    """Lay out HTML with WeasyPrint and write the PDF; report where every anchor landed."""
+def typeset(html: str, options: Options, *, tagged: bool = True, write: bool = True) -> Typeset:
+    """Lay out HTML with WeasyPrint and write the PDF (unless not WRITE: then only the page
+    count and anchors are wanted); report where every anchor landed."""
     try:
         import weasyprint
 
@@ -151,6 +152,8 @@ def typeset(html: str, options: Options, *, tagged: bool = True) -> Typeset:
     except Exception as exc:  # WeasyPrint raises assorted errors on bad templates or CSS
         raise RenderError(f"WeasyPrint could not lay out the booklet: {exc}", TEMPLATE) from exc
     anchors = _anchor_pages(document)
+    if not write:
+        return Typeset(b"", len(document.pages), anchors)
     # A fixed identifier and the dates in the HTML metadata make the file reproducible.
     identifier = hashlib.sha256(html.encode()).hexdigest()[:32].encode()
     variant = {"pdf_variant": PDF_VARIANT} if tagged else {}

@@ -113,12 +113,14 @@ def _typeset_body(programme: Programme, chunks: Sequence[Chunk], options: Option
 
 def _typeset_part(programme: Programme, options: Options, parts: tuple[str, ...],
                   chunks: Sequence[Chunk], pages: Mapping[str, int] | None,
-                  folio_count: int = 0, folio_sample: str = "") -> Typeset:
+                  folio_count: int = 0, folio_sample: str = "", *,
+                  trial: bool = False) -> Typeset:
+    """PARTS laid out; a TRIAL only for its page count (no PDF written)."""
     # The folios are stamped on tagged pages as artifacts; the other pieces are tagged.
     folios = parts == ("folios",)
     html = booklet_html(programme, options, parts=parts, chunks=chunks, pages=pages,
                         folios=folios, folio_count=folio_count, folio_sample=folio_sample)
-    return typeset(html, options, tagged=not folios)
+    return typeset(html, options, tagged=not folios, write=not trial)
 
 
 FRONT = ("cover", "contents")
@@ -181,7 +183,7 @@ def render_in_parts(programme: Programme, options: Options, part_slots: int = PA
                              initializer=exit_with_parent,
                              initargs=(os.getpid(),)) as pool:
         trial = pool.submit(_typeset_part, outline_only, options, FRONT, (),
-                            _Placeholders(_placeholder_number(programme)))
+                            _Placeholders(_placeholder_number(programme)), trial=True)
         sample = pool.submit(_typeset_part, outline_only, options, ("folios",), (), {}, 0,
                              FOLIO_SAMPLE)
         futures = [pool.submit(_typeset_body, *_light(programme, chunks), options, cache, salt)
@@ -381,7 +383,8 @@ def _merge_structure(booklet: pikepdf.Pdf, sources: Sequence[pikepdf.Pdf]) -> No
     root = booklet.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
     document = booklet.make_indirect(pikepdf.Dictionary(
         Type=pikepdf.Name.StructElem, S=pikepdf.Name.Document, P=root))
-    parts, nums = pikepdf.Array(), pikepdf.Array()
+    parts: list[pikepdf.Object] = []
+    nums: list[pikepdf.Object | int] = []  # built in Python: a pikepdf Array's extend copies it
     offset = first_page = 0
     for source in sources:
         tree = source.Root.StructTreeRoot
@@ -394,7 +397,7 @@ def _merge_structure(booklet: pikepdf.Pdf, sources: Sequence[pikepdf.Pdf]) -> No
         assert "/Kids" not in parent_tree, "WeasyPrint writes a flat parent tree"
         keys = list(parent_tree.Nums)
         for key, value in zip(keys[::2], keys[1::2], strict=True):
-            nums.extend([pikepdf.Object.parse(str(int(key) + offset).encode()), value])
+            nums.extend([int(key) + offset, value])
         next_key = int(tree.get("/ParentTreeNextKey", max(map(int, keys[::2]), default=-1) + 1))
         for page in booklet.pages[first_page:first_page + len(source.pages)]:
             if "/StructParents" in page.obj:
@@ -404,9 +407,9 @@ def _merge_structure(booklet: pikepdf.Pdf, sources: Sequence[pikepdf.Pdf]) -> No
                     annot.StructParent = int(annot.StructParent) + offset
         first_page += len(source.pages)
         offset += next_key
-    document.K = parts
+    document.K = pikepdf.Array(parts)
     root.K = pikepdf.Array([document])
-    root.ParentTree = booklet.make_indirect(pikepdf.Dictionary(Nums=nums))
+    root.ParentTree = booklet.make_indirect(pikepdf.Dictionary(Nums=pikepdf.Array(nums)))
     root.ParentTreeNextKey = offset
     booklet.Root.StructTreeRoot = root
     front = sources[0]
