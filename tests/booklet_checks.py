@@ -5,8 +5,10 @@ from __future__ import annotations
 import io
 import re
 import subprocess
+import tempfile
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pypdf
@@ -170,3 +172,106 @@ def link_targets(booklet: Booklet) -> list[int]:
                 ref = names[str(dest)].page if isinstance(dest, str) else dest[0]
                 targets.append(numbers[ref.idnum])
     return targets
+
+
+def check_with_qpdf(data: bytes) -> None:
+    """qpdf --check finds nothing wrong (no warning either: qpdf warns where it repairs), and
+    qpdf counts the pages pypdf does (a damaged page tree reads as fewer pages in qpdf)."""
+    qpdf = needs_program("qpdf")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "booklet.pdf"
+        path.write_bytes(data)
+        check = subprocess.run([qpdf, "--check", path], capture_output=True, text=True,
+                               check=False)
+        report = check.stdout + check.stderr
+        assert check.returncode == 0 and "WARNING" not in report, report[-3000:]
+        assert "No syntax or stream encoding errors found" in report, report[-3000:]
+        pages = subprocess.run([qpdf, "--show-npages", path], capture_output=True, text=True,
+                               check=True).stdout
+    assert int(pages) == len(pypdf.PdfReader(io.BytesIO(data)).pages)
+
+
+def check_tagged(reader: pypdf.PdfReader) -> None:
+    """A consistent PDF/UA structure tree that claims PDF/UA-1: each element reached from the
+    root has that parent as its /P; each page's marked content and each link annotation is
+    named by the parent tree under a key of its own, for an element that holds it, on that
+    page, whose parents lead up to the catalogue's structure tree root.
+
+    (Not a PDF/UA validator: the structure a merge can break. WeasyPrint's own trees hold a
+    few elements that name a parent which does not list them, so it is checked upwards.)
+    """
+    root = reader.trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"]
+    assert b"pdfuaid:part" in root["/Metadata"].get_object().get_data()
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"]
+    tree = root["/StructTreeRoot"].get_object()
+    tree_id = tree.indirect_reference.idnum
+
+    def kids(element: Any) -> list[Any]:
+        found = element.raw_get("/K") if "/K" in element else []
+        return list(found) if isinstance(found, list) else [found]
+
+    def is_element(item: Any) -> bool:
+        return isinstance(item, pypdf.generic.IndirectObject) and "/S" in item.get_object()
+
+    stack = [(kid, tree_id) for kid in kids(tree)]
+    while stack:
+        ref, parent = stack.pop()
+        element = ref.get_object()
+        assert element.raw_get("/P").idnum == parent, "an element's /P is not its parent"
+        stack += [(kid, ref.idnum) for kid in kids(element) if is_element(kid)]
+
+    def page_and_root(element: Any) -> tuple[int | None, int]:
+        """The element's page (its own /Pg or its nearest parent's), and its topmost parent."""
+        page = None
+        for _ in range(1000):
+            if page is None and "/Pg" in element:
+                page = element.raw_get("/Pg").idnum
+            if "/P" not in element:
+                return page, element.indirect_reference.idnum
+            element = element["/P"].get_object()
+        raise AssertionError("a structure element's parents go round in a loop")
+
+    nums = tree["/ParentTree"].get_object()["/Nums"]
+    parents = {int(k): v.get_object() for k, v in zip(nums[::2], nums[1::2], strict=True)}
+    assert int(tree.get("/ParentTreeNextKey", max(parents) + 1)) > max(parents)
+    keys: set[int] = set()
+    for page in reader.pages:
+        page_id = page.indirect_reference.idnum
+        contents = page.get_contents()
+        # (pypdf writes a page's several streams back as one, "<< /MCID 0 >>" spaced out)
+        data = contents.get_data() if contents is not None else b""
+        mcids = [int(m) for m in re.findall(rb"/MCID\s+(\d+)", data)]
+        assert mcids, "a page with no tagged content"
+        key = int(page["/StructParents"])
+        assert key not in keys, "two pages or annotations share a parent-tree key"
+        keys.add(key)
+        for mcid in mcids:
+            element = parents[key][mcid].get_object()
+            assert page_and_root(element) == (page_id, tree_id), mcid
+            held = [k if isinstance(k, int) else int(k.get_object().get("/MCID", -1))
+                    for k in kids(element) if not is_element(k)]
+            assert mcid in held
+        for ref in page.get("/Annots", []):
+            annot = ref.get_object()
+            if annot.get("/Subtype") == "/Link":
+                key = int(annot["/StructParent"])
+                assert key not in keys, "two pages or annotations share a parent-tree key"
+                keys.add(key)
+                element = parents[key]
+                assert page_and_root(element)[1] == tree_id
+                assert any(kid.get_object().get("/Type") == "/OBJR" and
+                           kid.get_object().raw_get("/Obj").idnum == ref.idnum
+                           for kid in kids(element) if not is_element(kid))
+
+
+def structure_text(data: bytes) -> str:
+    """The text of the structure tree as poppler reads it (``pdfinfo -struct-text``), squashed."""
+    pdfinfo = needs_program("pdfinfo")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "booklet.pdf"
+        path.write_bytes(data)
+        read = subprocess.run([pdfinfo, "-struct-text", path], capture_output=True, text=True,
+                              check=True)
+    assert not read.stderr, read.stderr[:3000]
+    return squash(" ".join(re.findall(r'^\s*"(.*)"$', read.stdout, re.MULTILINE)))

@@ -11,6 +11,7 @@ import itertools
 from pathlib import Path
 
 import pytest
+from pypdf.generic import ArrayObject, IndirectObject
 
 from booklet_checks import (
     Booklet,
@@ -18,15 +19,20 @@ from booklet_checks import (
     check_folios,
     check_index,
     check_outline,
+    check_tagged,
+    check_with_qpdf,
     link_targets,
+    squash,
+    structure_text,
 )
 from namconvert import progress
 from namconvert.config import Options
 from namconvert.model import Programme
 from namconvert.parse import parse_text
-from namconvert.render import pdf
+from namconvert.render import booklet_parts, pdf
 from namconvert.render.booklet import MM
 from namconvert.render.booklet_parts import PART_SLOTS, plan_parts, render_in_parts, slot_count
+from namconvert.render.imposition import impose
 from namconvert.synth import generate
 
 OPTIONS = Options(timezone="UTC", source_date_epoch=1657700000)
@@ -44,8 +50,13 @@ def small() -> Programme:
 
 
 @pytest.fixture(scope="module")
-def small_booklet(small: Programme) -> Booklet:
-    return Booklet.open(render_in_parts(small, OPTIONS, part_slots=12, workers=2))
+def small_pdf(small: Programme) -> bytes:
+    return render_in_parts(small, OPTIONS, part_slots=12, workers=2)
+
+
+@pytest.fixture(scope="module")
+def small_booklet(small_pdf: bytes) -> Booklet:
+    return Booklet.open(small_pdf)
 
 
 def test_parts_cut_at_session_boundaries_and_keep_every_slot(small: Programme) -> None:
@@ -72,6 +83,73 @@ def test_merged_booklet_has_folios_and_working_links(small_booklet: Booklet) -> 
     assert targets and all(1 <= t <= len(small_booklet.texts) for t in targets)
 
 
+def test_merged_booklet_passes_qpdf_check(small_pdf: bytes) -> None:
+    check_with_qpdf(small_pdf)
+    check_with_qpdf(impose(small_pdf, "a5"))
+
+
+def test_merged_booklet_is_tagged_like_one_document(small_booklet: Booklet) -> None:
+    """PDF/UA-1 at every size: the parts' structure trees joined into one, the folios artifacts."""
+    check_tagged(small_booklet.reader)
+    pages = small_booklet.reader.pages
+    assert all(page.get_contents().get_data().count(b"/Artifact") >= 1 for page in pages[1:])
+
+
+def test_merged_booklet_structure_holds_every_parts_text() -> None:
+    """Poppler reads the joined tree: every session and slot title, from each part, is in it.
+
+    (A smaller booklet than the others: poppler's -struct-text takes a second a page.)
+    """
+    tiny = synthetic(12)
+    assert len(plan_parts(tiny, part_slots=4)) >= 3
+    text = structure_text(render_in_parts(tiny, OPTIONS, part_slots=4, workers=2))
+    titles = [t for d in tiny.days for s in d.sessions for t in (s.title, *(x.title for x in s.slots))]
+    assert [t for t in titles if squash(t) not in text] == []
+    assert "Contents" in text and "Index of speakers" in text
+
+
+def test_merged_booklet_content_streams_are_indirect(small_booklet: Booklet) -> None:
+    """Stamping the folios keeps every page's content streams indirect objects (pypdf
+    repairs inline streams silently; qpdf, above, reads such a booklet as a page or two)."""
+    for page in small_booklet.reader.pages:
+        contents = page.raw_get("/Contents")
+        streams = contents.get_object()
+        assert isinstance(contents, IndirectObject) or isinstance(streams, ArrayObject)
+        if isinstance(streams, ArrayObject):
+            assert all(isinstance(stream, IndirectObject) for stream in streams)
+
+
+def test_stamped_folios_draw_what_weasyprint_lays_out(small: Programme) -> None:
+    """Each stamped "n / N" is the laid-out folio page's drawing, the same glyphs in the same
+    font and place (centred on the drawn glyphs' widths, within a tenth of a point of where
+    WeasyPrint's own rounding of the advances puts them)."""
+    outline = booklet_parts._without_abstracts(small)
+    sample = booklet_parts._typeset_part(outline, OPTIONS, ("folios",), (), {}, 0,
+                                         booklet_parts.FOLIO_SAMPLE)
+    stamp = booklet_parts._stamped_folios(sample)
+    assert stamp is not None
+    total = 1012  # one- to four-digit numbers
+    stamped = stamp(total)
+    laid_out = booklet_parts._laid_out_folios(
+        booklet_parts._typeset_part(outline, OPTIONS, ("folios",), (), {}, total))
+    for index in (*range(1, 12), 98, 99, 100, 998, 999, 1000, total - 1):
+        ours, theirs = stamped.stream(index), laid_out.stream(index)
+        mine, wanted = booklet_parts._RUN.search(ours), booklet_parts._RUN.search(theirs)
+        assert mine is not None and wanted is not None
+        assert mine["glyphs"] == wanted["glyphs"], index
+        assert float(mine["x"]) == pytest.approx(float(wanted["x"]), abs=0.1), index
+        assert ours.replace(mine["x"], b"X") == theirs.replace(wanted["x"], b"X"), index
+
+
+def test_folios_laid_out_when_the_sample_cannot_be_stamped(
+        small: Programme, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A template whose folio is not one plain run of glyphs gets every folio laid out."""
+    monkeypatch.setattr(booklet_parts, "_stamped_folios", lambda sample: None)
+    data = render_in_parts(small, OPTIONS, part_slots=12, workers=2)
+    check_folios(Booklet.open(data))
+    check_with_qpdf(data)
+
+
 def test_merged_booklet_keeps_page_size_and_metadata(small_booklet: Booklet,
                                                      small: Programme) -> None:
     box = small_booklet.reader.pages[3].mediabox
@@ -90,11 +168,14 @@ def test_a_thousand_talks_pass_the_seeds_checks() -> None:
     """The benchmark's 1,000-talk programme: contents, index, outline and folios all right."""
     programme = synthetic(1000)
     assert slot_count(programme) > 2 * PART_SLOTS  # so render_booklet lays it out in parts
-    booklet = Booklet.open(pdf.render_booklet(programme, dataclasses.replace(OPTIONS)))
+    data = pdf.render_booklet(programme, dataclasses.replace(OPTIONS))
+    booklet = Booklet.open(data)
     check_contents(booklet, programme)
     check_index(booklet, programme)
     check_outline(booklet, programme)
     check_folios(booklet)
+    check_tagged(booklet.reader)
+    check_with_qpdf(data)
 
 
 def with_new_abstract(programme: Programme, text: str) -> Programme:

@@ -118,3 +118,44 @@ def test_same_input_same_bytes(seed: Programme, seed_options: Options, built: Pa
     again = _build(seed, seed_options, tmp_path)
     for path in sorted(built.rglob("*.ics")):
         assert (again / path.relative_to(built)).read_bytes() == path.read_bytes()
+
+
+def _reference(programme: Programme, options: Options) -> dict[str, bytes]:
+    """Every file as icalendar itself serialises the whole calendar (calendar.to_bytes)."""
+    from namconvert.calendar import calendar, to_bytes
+    from namconvert.events import build_events
+
+    events = build_events(programme, options)
+    return {path: to_bytes(calendar(programme, chosen, name, EPOCH))
+            for path, name, chosen in ics.files(programme, events)}
+
+
+def _synthetic(talks: int) -> Programme:
+    from namconvert.parse import parse_text
+    from namconvert.synth import generate
+
+    options = Options(timezone="America/New_York", source_date_epoch=EPOCH)
+    programme = parse_text(generate(talks, seed=3), "synthetic.md", options).programme
+    assert programme is not None
+    return programme
+
+
+@pytest.mark.parametrize("variant", ["seed", "rich", "utc", "synthetic"])
+def test_assembled_files_are_icalendars_own_bytes(variant: str, seed: Programme,
+                                                  seed_options: Options, tmp_path: Path) -> None:
+    """Each event and the VTIMEZONE serialised once, then assembled: the same bytes as
+    icalendar's serialisation of each whole calendar (folding, order, zone and all)."""
+    variants = {"seed": lambda: seed, "rich": lambda: rich(seed),
+                "utc": lambda: replace(seed, timezone="UTC"), "synthetic": lambda: _synthetic(120)}
+    programme = variants[variant]()
+    options = replace(seed_options, source_date_epoch=EPOCH,
+                      base_url="https://example.org/nam/")
+    out = _build(programme, options, tmp_path)
+    expected = _reference(programme, options)
+    written = {str(path.relative_to(out)): path.read_bytes() for path in out.rglob("*.ics")}
+    assert sorted(written) == sorted(expected)
+    assert len(expected) == 1 + len(programme.days) + len(slots(programme))
+    for path, data in expected.items():
+        assert written[path] == data, path
+    if variant != "utc":
+        assert written["programme.ics"].count(b"BEGIN:VTIMEZONE") == 1

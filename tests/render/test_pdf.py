@@ -20,6 +20,8 @@ from booklet_checks import (
     check_folios,
     check_index,
     check_outline,
+    check_tagged,
+    check_with_qpdf,
     link_targets,
     squash,
 )
@@ -129,6 +131,19 @@ def test_tagged_pdf_ua(booklet: Booklet) -> None:
     assert root["/MarkInfo"]["/Marked"]
     assert "/StructTreeRoot" in root
     assert b"pdfuaid:part" in root["/Metadata"].get_object().get_data()
+    check_tagged(booklet.reader)
+
+
+def test_booklet_and_print_file_pass_qpdf_check(files: dict[str, bytes]) -> None:
+    check_with_qpdf(files[pdf.OUTPUT])
+    check_with_qpdf(files[pdf.PRINT_OUTPUT])
+
+
+def test_print_file_claims_no_tagging(files: dict[str, bytes]) -> None:
+    """The imposed sheets carry no structure tree, so they claim neither tags nor PDF/UA."""
+    root = pypdf.PdfReader(io.BytesIO(files[pdf.PRINT_OUTPUT])).trailer["/Root"]
+    assert "/StructTreeRoot" not in root and "/MarkInfo" not in root
+    assert "/Metadata" not in root or b"pdfuaid" not in root["/Metadata"].get_object().get_data()
 
 
 def test_fonts_are_embedded(booklet: Booklet) -> None:

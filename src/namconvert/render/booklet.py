@@ -108,14 +108,19 @@ def whole_days(programme: Programme) -> list[Chunk]:
 
 def booklet_html(programme: Programme, options: Options, *, parts: Collection[str],
                  chunks: Sequence[Chunk] = (), pages: Mapping[str, int] | None = None,
-                 folios: bool = True, folio_count: int = 0) -> str:
-    """The booklet's HTML, or the PARTS of it ("cover", "contents", "body", "index", "folios")."""
+                 folios: bool = True, folio_count: int = 0, folio_sample: str = "") -> str:
+    """The booklet's HTML, or the PARTS of it ("cover", "contents", "body", "index", "folios").
+
+    "folios" is FOLIO_COUNT blank pages carrying only "n / N", or with FOLIO_SAMPLE the cover
+    and one page whose folio is that text.
+    """
     env = make_environment(options.templates, filters={"inverted_name": inverted_name,
                                                        "display_url": display_url})
     return render_template(
         env, TEMPLATE, programme=programme, meta=meta(programme, options), paper=paper(options),
         date_range=date_range(programme), index=speaker_index(programme), parts=set(parts),
         chunks=list(chunks), pages=pages, folios=folios, folio_count=folio_count,
+        folio_sample=folio_sample,
         listed=listed, day_id=day_id)
 
 
@@ -130,8 +135,9 @@ def stylesheet_base(options: Options) -> Path:
     return next((r for r in roots if (r / STYLESHEET).is_file()), roots[-1])
 
 
-def typeset(html: str, options: Options, *, tagged: bool = True) -> Typeset:
-    """Lay out HTML with WeasyPrint and write the PDF; report where every anchor landed."""
+def typeset(html: str, options: Options, *, tagged: bool = True, write: bool = True) -> Typeset:
+    """Lay out HTML with WeasyPrint and write the PDF (unless not WRITE: then only the page
+    count and anchors are wanted); report where every anchor landed."""
     try:
         import weasyprint
 
@@ -146,6 +152,8 @@ def typeset(html: str, options: Options, *, tagged: bool = True) -> Typeset:
     except Exception as exc:  # WeasyPrint raises assorted errors on bad templates or CSS
         raise RenderError(f"WeasyPrint could not lay out the booklet: {exc}", TEMPLATE) from exc
     anchors = _anchor_pages(document)
+    if not write:
+        return Typeset(b"", len(document.pages), anchors)
     # A fixed identifier and the dates in the HTML metadata make the file reproducible.
     identifier = hashlib.sha256(html.encode()).hexdigest()[:32].encode()
     variant = {"pdf_variant": PDF_VARIANT} if tagged else {}

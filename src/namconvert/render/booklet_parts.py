@@ -8,10 +8,15 @@ and the page of every anchor. Then, with every body page known:
 1. the cover and contents are laid out with the page numbers written in (re-laid out until
    their own page count is stable, since it shifts every body page);
 2. the speaker index is laid out likewise;
-3. a "folio" document of blank pages carrying only "n / N" is laid out, and each folio is
-   added to its booklet page (N is known only now);
-4. pypdf merges the pieces, points the contents' and index's placeholder links at their
-   pages, and writes the outline days > sessions > talks from the anchors.
+3. each page's folio "n / N" (N is known only now) is stamped onto it as a pagination
+   artifact: copied from the one sample folio laid out beside the body parts, its glyphs
+   changed and centred again, since a document of N folio pages costs WeasyPrint more than
+   linear time (3.2 s for 700 pages, 26 s for 2,800). A template whose folio the stamp
+   cannot copy (a kerned or styled run) gets that document laid out instead;
+4. pikepdf (qpdf) merges the pieces, joins their structure trees into one (every piece but the
+   folios is laid out tagged, so the merged booklet is PDF/UA-1 as the one-document one is),
+   points the contents' and index's placeholder links at their pages, and writes the
+   outline days > sessions > talks from the anchors.
 
 A part starts a new page, as each day does in the one-document booklet. Laid-out body parts
 are kept in the output folder (``booklet_cache``): a rebuild after an edit lays out only the
@@ -23,23 +28,32 @@ from __future__ import annotations
 import io
 import os
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from multiprocessing import get_context
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from .. import progress
 from ..config import Options
 from ..model import Programme
 from ..workers import available_cores, exit_with_parent, stopped_on_interrupt
 from . import booklet_cache
-from .booklet import Chunk, Typeset, asset_roots, booklet_html, day_id, listed, typeset
+from .booklet import (
+    PDF_VARIANT,
+    Chunk,
+    Typeset,
+    asset_roots,
+    booklet_html,
+    day_id,
+    listed,
+    typeset,
+)
 
 if TYPE_CHECKING:
-    from pypdf import PageObject, PdfReader, PdfWriter
-    from pypdf.generic import IndirectObject
+    import pikepdf
+    from pypdf.generic import DictionaryObject
 
 PART_SLOTS = 150
 PLACEHOLDER = "namconvert-dest:"
@@ -88,10 +102,10 @@ def _typeset_body(programme: Programme, chunks: Sequence[Chunk], options: Option
     """
     html = booklet_html(programme, replace(options, source_date_epoch=0), parts=("body",),
                         chunks=chunks, folios=False)
-    key = booklet_cache.key(html, salt)
+    key = booklet_cache.key(html, f"{salt}\0{PDF_VARIANT}")  # a part is laid out tagged
     if cache is not None and (kept := booklet_cache.load(cache, key)) is not None:
         return key, kept
-    part = typeset(html, options, tagged=False)  # not tagged: tags do not survive the merge
+    part = typeset(html, options)  # tagged: merge() joins the parts' structure trees
     if cache is not None:
         booklet_cache.store(cache, key, part)
     return key, part
@@ -99,11 +113,14 @@ def _typeset_body(programme: Programme, chunks: Sequence[Chunk], options: Option
 
 def _typeset_part(programme: Programme, options: Options, parts: tuple[str, ...],
                   chunks: Sequence[Chunk], pages: Mapping[str, int] | None,
-                  folio_count: int = 0) -> Typeset:
-    # Tags do not survive pypdf's merge, so the parts are not tagged (see the module notes).
+                  folio_count: int = 0, folio_sample: str = "", *,
+                  trial: bool = False) -> Typeset:
+    """PARTS laid out; a TRIAL only for its page count (no PDF written)."""
+    # The folios are stamped on tagged pages as artifacts; the other pieces are tagged.
+    folios = parts == ("folios",)
     html = booklet_html(programme, options, parts=parts, chunks=chunks, pages=pages,
-                        folios=parts == ("folios",), folio_count=folio_count)
-    return typeset(html, options, tagged=False)
+                        folios=folios, folio_count=folio_count, folio_sample=folio_sample)
+    return typeset(html, options, tagged=not folios, write=not trial)
 
 
 FRONT = ("cover", "contents")
@@ -152,8 +169,9 @@ def render_in_parts(programme: Programme, options: Options, part_slots: int = PA
     """The booklet of PROGRAMME, laid out part by part; the same structure as one document.
 
     Two rounds of parallel work: the body parts, beside a trial contents with placeholder page
-    numbers (its length fixes the body's page offset); then the real contents, the index and
-    the folios. The contents are laid out again only if the real numbers change their length.
+    numbers (its length fixes the body's page offset) and the sample folio; then the real
+    contents and the index. The contents are laid out again only if the real numbers change
+    their length.
     Body parts found in CACHE (a folder) are not laid out again.
     """
     parts = plan_parts(programme, part_slots)
@@ -165,7 +183,9 @@ def render_in_parts(programme: Programme, options: Options, part_slots: int = PA
                              initializer=exit_with_parent,
                              initargs=(os.getpid(),)) as pool, stopped_on_interrupt(pool):
         trial = pool.submit(_typeset_part, outline_only, options, FRONT, (),
-                            _Placeholders(_placeholder_number(programme)))
+                            _Placeholders(_placeholder_number(programme)), trial=True)
+        sample = pool.submit(_typeset_part, outline_only, options, ("folios",), (), {}, 0,
+                             FOLIO_SAMPLE)
         futures = [pool.submit(_typeset_body, *_light(programme, chunks), options, cache, salt)
                    for chunks in parts]
         keys, bodies = [], []
@@ -184,60 +204,230 @@ def render_in_parts(programme: Programme, options: Options, part_slots: int = PA
             body_pages += body.page_count
 
         front_pages = trial.result().page_count
+        stamped = _stamped_folios(sample.result())
         while True:
             anchors = _placed(body_anchors, front_pages, body_pages)
             numbers = {name: page + 1 for name, (page, _, _) in anchors.items()}
             front_job = pool.submit(_typeset_part, outline_only, options, FRONT, (), numbers)
             back = pool.submit(_typeset_part, outline_only, options, BACK, (), numbers).result()
             total = front_pages + body_pages + back.page_count
-            folios_job = pool.submit(_typeset_part, outline_only, options, ("folios",), (), {},
-                                     total)
+            if stamped is None:  # a template's folio the stamp cannot copy: lay them all out
+                folios_job = pool.submit(_typeset_part, outline_only, options, ("folios",), (),
+                                         {}, total)
             front = front_job.result()
             if front.page_count == front_pages:
                 break
             front_pages = front.page_count  # the real numbers changed the contents' length
-        folios = folios_job.result()
+        folios = stamped(total) if stamped is not None else _laid_out_folios(folios_job.result())
     return merge(programme, [front, *bodies, back], folios, anchors)
 
 
-def merge(programme: Programme, pieces: Sequence[Typeset], folios: Typeset,
+FOLIO_SAMPLE = "0123456789 / 0123456789"  # every character a folio "n / N" can have
+# The one text run of the sample folio page as WeasyPrint writes it: the text matrix, the
+# font, and the glyphs with no adjustment between them (an adjusted run is not copied).
+_RUN = re.compile(rb"(?P<a>[\d.]+) 0 0 -?[\d.]+ (?P<x>-?[\d.]+) -?[\d.]+ Tm\s+(?P<font>/[^\s/]+) "
+                  rb"(?P<size>[\d.]+) Tf\s+\[(?P<glyphs>(?:<[0-9a-fA-F]+>0\s*)+)\] TJ")
+
+
+@dataclass(frozen=True)
+class Folios:
+    """Each booklet page's folio: its content stream (by 0-based page), drawn with the resources
+    of page 2 of DOCUMENT (a PDF)."""
+
+    document: bytes
+    stream: Callable[[int], bytes]
+
+
+def _laid_out_folios(folios: Typeset) -> Folios:
+    """Folios from a document of as many pages as the booklet, each laid out with its "n / N"."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(folios.pdf))
+
+    def stream(index: int) -> bytes:
+        contents = reader.pages[index].get_contents()
+        assert contents is not None  # every folio page prints its number
+        return bytes(contents.get_data())
+
+    return Folios(folios.pdf, stream)
+
+
+def _stamped_folios(sample: Typeset) -> Callable[[int], Folios] | None:
+    """Folios stamped, not laid out: the sample page's folio with its text run's glyphs changed.
+
+    The sample's one run of FOLIO_SAMPLE gives each character's glyph and the font's widths
+    each glyph's advance, so "n / N" is centred where the sample is. None when the sample is
+    not such a run (a template may kern or style its folio): the folios are then laid out.
+    """
+    from pypdf import PdfReader
+    from pypdf.generic import DictionaryObject
+
+    reader = PdfReader(io.BytesIO(sample.pdf))
+    if len(reader.pages) != 2 or (contents := reader.pages[1].get_contents()) is None:
+        return None
+    data = bytes(contents.get_data())
+    runs = list(_RUN.finditer(data))
+    if len(runs) != 1:
+        return None
+    run = runs[0]
+    glyphs = re.findall(rb"<([0-9a-fA-F]+)>", run["glyphs"])
+    by_char = dict(zip(FOLIO_SAMPLE, glyphs, strict=False))
+    resources = cast(DictionaryObject, reader.pages[1]["/Resources"].get_object())
+    fonts = cast(DictionaryObject, resources.get("/Font", DictionaryObject()).get_object())
+    font = fonts.get(run["font"].decode())
+    advances = _glyph_widths(cast(DictionaryObject, font.get_object())) if font is not None else {}
+    if (len(glyphs) != len(FOLIO_SAMPLE) or [by_char[c] for c in FOLIO_SAMPLE] != glyphs
+            or any(int(g, 16) not in advances for g in glyphs)):
+        return None
+    scale = float(run["a"]) * float(run["size"]) / 1000
+
+    def width(text: str) -> float:
+        return sum(advances[int(by_char[c], 16)] for c in text) * scale
+
+    centre = float(run["x"]) + width(FOLIO_SAMPLE) / 2
+    head, middle, tail = (data[:run.start("x")], data[run.end("x"):run.start("glyphs")],
+                          data[run.end("glyphs"):])
+
+    def folios(total: int) -> Folios:
+        def stream(index: int) -> bytes:
+            text = f"{index + 1} / {total}"
+            drawn = b"".join(b"<" + by_char[c] + b">0" for c in text)
+            return b"%b%.6f%b%b%b" % (head, centre - width(text) / 2, middle, drawn, tail)
+
+        return Folios(sample.pdf, stream)
+
+    return folios
+
+
+def _glyph_widths(font: DictionaryObject) -> dict[int, float]:
+    """Glyph id -> advance (thousandths of the em) of a Type 0 font, from its /W array."""
+    if font.get("/Subtype") != "/Type0":
+        return {}
+    descendant = cast(list[Any], font["/DescendantFonts"])[0].get_object()
+    entries = list(descendant.get("/W", []))
+    widths: dict[int, float] = {}
+    i = 0
+    while i < len(entries):
+        first = int(entries[i])
+        following = entries[i + 1].get_object()
+        if isinstance(following, list):  # c [w1 w2 ...]
+            widths.update((first + n, float(w)) for n, w in enumerate(following))
+            i += 2
+        else:  # c_first c_last w
+            widths.update((c, float(entries[i + 2])) for c in range(first, int(following) + 1))
+            i += 3
+    return widths
+
+
+def merge(programme: Programme, pieces: Sequence[Typeset], folios: Folios,
           anchors: Mapping[str, Anchor]) -> bytes:
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import ArrayObject, FloatObject, NameObject, NullObject
+    """One PDF of the laid-out PIECES, with pikepdf (qpdf): pages, one structure tree, folios,
+    links and outline. Written with object streams, which pypdf cannot write: the structure
+    tree's elements (a few hundred a page) are compressed as in WeasyPrint's own documents."""
+    import pikepdf
 
-    writer = PdfWriter()
-    for piece in pieces:
-        writer.append(PdfReader(io.BytesIO(piece.pdf)), import_outline=False)
-    front = PdfReader(io.BytesIO(pieces[0].pdf))
-    writer.add_metadata({k: v for k, v in (front.metadata or {}).items() if isinstance(v, str)})
-    writer.root_object[NameObject("/Lang")] = front.root_object["/Lang"]
-    _stamp_folios(writer, PdfReader(io.BytesIO(folios.pdf)))
+    booklet = pikepdf.Pdf.new()
+    sources = [pikepdf.Pdf.open(io.BytesIO(piece.pdf)) for piece in pieces]
+    for source in sources:
+        booklet.pages.extend(source.pages)
+    front = sources[0]
+    booklet.Root.Lang = front.Root.Lang
+    info = front.docinfo
+    booklet.docinfo = cast(pikepdf.Dictionary, booklet.copy_foreign(
+        info if info.is_indirect else front.make_indirect(info)))
+    _merge_structure(booklet, sources)
+    _stamp_folios(booklet, folios)
 
-    def destination(name: str) -> ArrayObject:
+    pages = booklet.pages
+
+    def destination(name: str) -> pikepdf.Array:
         page, x, y = anchors[name]
-        return ArrayObject([writer.pages[page].indirect_reference, NameObject("/XYZ"),
-                            FloatObject(x), FloatObject(y), NullObject()])
+        return pikepdf.Array([pages[page].obj, pikepdf.Name.XYZ, x, y, None])
 
-    for page in writer.pages:
-        for annot in page.get("/Annots", []):
-            annot = annot.get_object()
-            uri = str(annot.get("/A", {}).get("/URI", ""))
+    for page in pages:
+        for annot in page.obj.get("/Annots", pikepdf.Array()):
+            action = annot.get("/A")
+            uri = str(action.get("/URI", "")) if isinstance(action, pikepdf.Dictionary) else ""
             if uri.startswith(PLACEHOLDER):
                 del annot["/A"]
-                annot[NameObject("/Dest")] = destination(uri.removeprefix(PLACEHOLDER))
-    writer.add_outline_item(title="Contents", page_number=1)
-    for title, name, children in _outline(programme):
-        day = writer.add_outline_item(title=title, page_number=anchors[name][0])
-        for session_title, session_name, talks in children:
-            session = writer.add_outline_item(title=session_title,
-                                              page_number=anchors[session_name][0], parent=day)
-            for talk_title, talk_name, _ in talks:
-                writer.add_outline_item(title=talk_title, page_number=anchors[talk_name][0],
-                                        parent=session)
-    writer.add_outline_item(title="Index of speakers", page_number=anchors["speaker-index"][0])
+                annot.Dest = destination(uri.removeprefix(PLACEHOLDER))
+    with booklet.open_outline() as outline:
+        items = outline.root
+        items.append(pikepdf.OutlineItem("Contents", 1))
+        for title, name, children in _outline(programme):
+            day = pikepdf.OutlineItem(title, anchors[name][0])
+            for session_title, session_name, talks in children:
+                session = pikepdf.OutlineItem(session_title, anchors[session_name][0])
+                session.children.extend(pikepdf.OutlineItem(talk_title, anchors[talk_name][0])
+                                        for talk_title, talk_name, _ in talks)
+                day.children.append(session)
+            items.append(day)
+        items.append(pikepdf.OutlineItem("Index of speakers", anchors["speaker-index"][0]))
     out = io.BytesIO()
-    writer.write(out)
+    booklet.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate, deterministic_id=True,
+                 min_version=front.pdf_version)
     return out.getvalue()
+
+
+def _merge_structure(booklet: pikepdf.Pdf, sources: Sequence[pikepdf.Pdf]) -> None:
+    """One PDF/UA structure tree from the pieces' (each a tagged WeasyPrint document).
+
+    Each piece's Document element becomes a Part of the booklet's one Document; each piece's
+    parent tree (page and annotation keys -> structure elements) is renumbered after the
+    previous pieces' keys, and so are its pages' ``/StructParents`` and annotations'
+    ``/StructParent``. The front piece's catalogue entries (``/MarkInfo``,
+    ``/ViewerPreferences``, the XMP metadata that claims PDF/UA-1) go to the booklet's.
+    """
+    import pikepdf
+
+    root = booklet.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
+    document = booklet.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.StructElem, S=pikepdf.Name.Document, P=root))
+    parts: list[pikepdf.Object] = []
+    nums: list[pikepdf.Object | int] = []  # built in Python: a pikepdf Array's extend copies it
+    offset = first_page = 0
+    for source in sources:
+        tree = source.Root.StructTreeRoot
+        [old] = [kid for kid in _kids(tree) if kid.get("/S") == pikepdf.Name.Document]
+        del old["/P"]  # copying stops at the piece's Document, its old root left behind
+        part = booklet.copy_foreign(old)
+        part.S, part.P = pikepdf.Name.Part, document
+        parts.append(part)
+        parent_tree = booklet.copy_foreign(tree.ParentTree)  # the pages' copies are reused
+        assert "/Kids" not in parent_tree, "WeasyPrint writes a flat parent tree"
+        keys = list(parent_tree.Nums)
+        for key, value in zip(keys[::2], keys[1::2], strict=True):
+            nums.extend([int(key) + offset, value])
+        next_key = int(tree.get("/ParentTreeNextKey", max(map(int, keys[::2]), default=-1) + 1))
+        for page in booklet.pages[first_page:first_page + len(source.pages)]:
+            if "/StructParents" in page.obj:
+                page.obj.StructParents = int(page.obj.StructParents) + offset
+            for annot in page.obj.get("/Annots", pikepdf.Array()):
+                if "/StructParent" in annot:
+                    annot.StructParent = int(annot.StructParent) + offset
+        first_page += len(source.pages)
+        offset += next_key
+    document.K = pikepdf.Array(parts)
+    root.K = pikepdf.Array([document])
+    root.ParentTree = booklet.make_indirect(pikepdf.Dictionary(Nums=pikepdf.Array(nums)))
+    root.ParentTreeNextKey = offset
+    booklet.Root.StructTreeRoot = root
+    front = sources[0]
+    for name in ("/MarkInfo", "/ViewerPreferences", "/Metadata"):
+        if name in front.Root:
+            value = front.Root[name]
+            booklet.Root[name] = booklet.copy_foreign(
+                value if value.is_indirect else front.make_indirect(value))
+
+
+def _kids(node: pikepdf.Object) -> list[pikepdf.Object]:
+    """A structure node's /K as a list of its items."""
+    import pikepdf
+
+    if "/K" not in node:
+        return []
+    kids = node.K
+    return list(kids) if isinstance(kids, pikepdf.Array) else [kids]
 
 
 Outline = list[tuple[str, str, "Outline"]]
@@ -251,47 +441,42 @@ def _outline(programme: Programme) -> Outline:
         for session in day.sessions]) for day in programme.days]
 
 
-def _stamp_folios(writer: PdfWriter, folios: PdfReader) -> None:
-    """Add folio page i's content to booklet page i (not the cover), without re-parsing pages.
+def _stamp_folios(booklet: pikepdf.Pdf, folios: Folios) -> None:
+    """Add each page's folio (not the cover's) after its content, as a pagination artifact.
 
-    pypdf's merge_page re-parses both content streams (about 0.2 s a page); a folio is a
-    few operators, so its stream is appended as is, its resources renamed to stay apart.
+    The page's own streams stay as they are (indirect objects, never re-parsed), bracketed
+    by q / Q so that the folio draws in the page's initial graphics state; the folio's
+    resources are renamed to stay apart from the page's.
     """
-    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
+    import pikepdf
 
-    source = cast(DictionaryObject, folios.pages[1].get("/Resources", DictionaryObject()))
-    cloned = source.clone(writer)
+    source = pikepdf.Pdf.open(io.BytesIO(folios.document))
+    resources = booklet.copy_foreign(source.make_indirect(source.pages[1].obj.Resources))
     renames: dict[bytes, bytes] = {}
-    extra: dict[str, DictionaryObject] = {}
-    for category, entries in cloned.items():
-        if isinstance(entries.get_object(), DictionaryObject):
-            extra[category] = DictionaryObject()
-            for name, value in entries.get_object().items():
+    extra: dict[str, dict[str, pikepdf.Object]] = {}
+    for category, entries in resources.items():
+        if isinstance(entries, pikepdf.Dictionary):
+            extra[category] = {}
+            for name, value in entries.items():
                 new = f"/Folio{name[1:]}"
                 renames[name.encode()] = new.encode()
-                extra[category][NameObject(new)] = value
+                extra[category][new] = value
     pattern = re.compile(b"(" + b"|".join(re.escape(n) for n in renames) + rb")(?=[\s/\[<(])")
-
-    def stamp(index: int) -> IndirectObject:
-        contents = folios.pages[index].get_contents()
-        assert contents is not None  # every folio page prints its number
-        stream = DecodedStreamObject()
-        stream.set_data(b"Q " + pattern.sub(lambda m: renames[m.group(1)], contents.get_data()))
-        return writer._add_object(stream)
-
-    opening = DecodedStreamObject()
-    opening.set_data(b"q ")
-    opening_ref = writer._add_object(opening)
-    for index, page in _numbered(writer.pages):
-        contents = page["/Contents"]
-        streams = list(contents) if isinstance(contents, ArrayObject) else [contents]
-        page[NameObject("/Contents")] = ArrayObject([opening_ref, *streams, stamp(index)])
-        resources = cast(DictionaryObject, page["/Resources"].get_object())
-        for category, entries in extra.items():
-            target = resources.setdefault(NameObject(category), DictionaryObject()).get_object()
-            target.update(entries)
-
-
-def _numbered(pages: Sequence[PageObject]) -> Iterator[tuple[int, PageObject]]:
-    """Every page but the cover, with its index."""
-    return ((i, page) for i, page in enumerate(pages) if i > 0)
+    opening = booklet.make_stream(b"q ")
+    for index, page in enumerate(booklet.pages):
+        if index == 0:
+            continue  # the cover has no folio
+        folio = pattern.sub(lambda m: renames[m.group(1)], folios.stream(index))
+        # Outside the structure tree, so marked as a pagination artifact (PDF/UA-1, 7.8).
+        stamp = booklet.make_stream(b"Q /Artifact <</Type /Pagination>> BDC\n" + folio + b"\nEMC")
+        contents = page.obj.Contents
+        streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents]
+        assert all(stream.is_indirect for stream in streams), "a content stream is inline"
+        page.obj.Contents = pikepdf.Array([opening, *streams, stamp])
+        page_resources = page.obj.Resources
+        for category, added in extra.items():
+            if category not in page_resources:
+                page_resources[category] = pikepdf.Dictionary()
+            target = page_resources[category]
+            for name, value in added.items():
+                target[name] = value

@@ -1,20 +1,34 @@
 """``programme.ics``: the whole programme for calendars, plus ``ics/day-YYYY-MM-DD.ics`` per day
-and ``ics/<slot id>.ics`` per slot (the site's "Add to calendar" links)."""
+and ``ics/<slot id>.ics`` per slot (the site's "Add to calendar" links).
+
+Every event is in three files (the programme's, its day's and its own) and the VTIMEZONE in
+all of them, and icalendar's serialisation (line folding most of all) is most of the time.
+So each VEVENT and the VTIMEZONE are serialised once, by icalendar, and each file is
+assembled from those bytes: icalendar folds and joins each component's lines on its own, so
+the files are byte for byte what ``calendar.to_bytes(calendar(...))`` writes (a test holds
+them to it).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import Options
 from ..model import Programme
 from ..output import OutputWriter
+
+if TYPE_CHECKING:
+    from ..events import Event
 
 NAME = "ics"
 SUFFIX = ".ics"
 MEDIA_TYPE = "text/calendar"
 TITLE = "Calendar (iCalendar)"
 OUTPUT = "programme.ics"
+END = b"END:VCALENDAR\r\n"
 
 
 def day_path(date_iso: str) -> str:
@@ -26,21 +40,51 @@ def slot_path(slot_id: str) -> str:
     return f"ics/{slot_id}.ics"
 
 
+def files(programme: Programme, events: Sequence[Event]) -> list[tuple[str, str, list[Event]]]:
+    """(path, calendar name, events) of every file: the programme, each day, each slot."""
+    chosen = [(OUTPUT, programme.title, list(events))]
+    for day in programme.days:
+        chosen.append((day_path(day.date.isoformat()),
+                       f"{programme.title}: {day.label or day.date.isoformat()}",
+                       [e for e in events if e.placed.day is day]))
+    chosen += [(slot_path(e.placed.slot.id), e.title, [e]) for e in events]
+    return chosen
+
+
+class Assembler:
+    """Calendars from each VEVENT and the VTIMEZONE serialised once."""
+
+    def __init__(self, programme: Programme, events: Sequence[Event],
+                 source_date_epoch: int | None) -> None:
+        from ..calendar import stamp, vevent, vtimezone
+
+        self.epoch = source_date_epoch
+        zone = vtimezone(programme)
+        self.timezone = b"" if zone is None else bytes(zone.to_ical())
+        dtstamp = stamp(source_date_epoch)
+        self.vevents: Mapping[int, bytes] = {e.id: bytes(vevent(e, dtstamp).to_ical())
+                                             for e in events}
+        # The calendar's own properties, with no component: from calendar() itself.
+        self.bare = replace(programme, days=())
+
+    def header(self, name: str) -> bytes:
+        from ..calendar import calendar, to_bytes
+
+        empty = to_bytes(calendar(self.bare, (), name, self.epoch))
+        assert empty.endswith(END)
+        return empty.removesuffix(END)
+
+    def calendar(self, name: str, events: Sequence[Event]) -> bytes:
+        """What ``to_bytes(calendar(programme, events, name, epoch))`` returns."""
+        ordered = sorted(events, key=lambda e: (e.start, e.id))  # as calendar() orders them
+        return b"".join([self.header(name), self.timezone,
+                         *(self.vevents[e.id] for e in ordered), END])
+
+
 def render(programme: Programme, options: Options, out: OutputWriter) -> list[Path]:
-    from ..calendar import calendar, to_bytes
-    from ..events import Event, build_events
+    from ..events import build_events
 
     events = build_events(programme, options)
-
-    def write(path: str, name: str, chosen: Sequence[Event]) -> Path:
-        cal = calendar(programme, chosen, name, options.source_date_epoch)
-        return out.write_bytes(path, to_bytes(cal))
-
-    written = [write(OUTPUT, programme.title, events)]
-    for day in programme.days:
-        todays = [e for e in events if e.placed.day is day]
-        written.append(write(day_path(day.date.isoformat()),
-                             f"{programme.title}: {day.label or day.date.isoformat()}", todays))
-    for event in events:
-        written.append(write(slot_path(event.placed.slot.id), event.title, [event]))
-    return written
+    assembler = Assembler(programme, events, options.source_date_epoch)
+    return [out.write_bytes(path, assembler.calendar(name, chosen))
+            for path, name, chosen in files(programme, events)]

@@ -2,7 +2,8 @@
 
 A small programme is laid out by WeasyPrint as one tagged (PDF/UA-1) document, its page
 numbers by ``target-counter()``. A big one (more than ``2 * PART_SLOTS`` slots) is laid out
-in parts in parallel and merged (see ``booklet_parts``).
+in parts in parallel and merged (see ``booklet_parts``), tagged PDF/UA-1 too: the parts are
+tagged and their structure trees joined.
 """
 
 from __future__ import annotations
