@@ -229,3 +229,23 @@ def test_one_table_holds_several_days_by_date_rows_or_a_date_column() -> None:
     ]
     # A Room column gives each slot its room.
     assert [s.room for s in got.days[0].sessions[0].slots] == ["Hall A", "Hall B"]
+
+
+def test_start_and_end_in_columns_of_their_own() -> None:
+    assert slots(load(READER / "start-end-columns.md")) == [
+        ("09:00", "09:45", "talk", ("Ada Lovelace",), "Engines"),
+        ("10:00", "10:30", "talk", ("Grace Hopper",), "Compilers"),
+    ]
+
+
+def test_headings_that_start_with_a_time_are_talks_when_nothing_timed_is_under_them() -> None:
+    got = load(READER / "timed-headings.md")
+    assert slots(got) == [
+        ("09:00", "09:15", "introduction", (), "Welcome"),
+        ("09:15", "10:00", "talk", ("Ada Lovelace",), "Engines of the future"),
+        ("10:00", "10:30", "break", (), "Coffee break"),
+        ("10:30", "11:30", "talk", ("Grace Hopper",), "Compilers"),
+    ]
+    talk = got.days[0].sessions[0].slots[1]
+    assert (talk.speakers[0].affiliation, talk.abstract) == (
+        "Analytical Society", "The engines will do more than count.")

@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .text import inline_markdown, plain_text
+from .text import PARENTHESES, inline_markdown, plain_text
 
 # "## Abstracts", "## Talk abstracts", "## Abstracts of the talks"; not "## Abstract Submission".
 ABSTRACTS_HEADING = re.compile(
@@ -28,7 +28,6 @@ ABSTRACTS_HEADING = re.compile(
 _ATX = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _BOLD_KEY = re.compile(r"^\s*(\*\*|__)(.+?)\1\s*(?::\s*(.*))?$")
 _BOLD_KEY_COLON_INSIDE = re.compile(r"^\s*(\*\*|__)(.+?):\1\s*(.*)$")
-_PARENTHESES = re.compile(r"\([^()]*\)")
 _MIN_TITLE_WORDS = 4  # a title prefix this long is specific enough to match on
 
 
@@ -85,7 +84,7 @@ def read_abstracts(lines: Sequence[str], first_line: int) -> list[AbstractEntry]
 
 def normalise(text: str) -> str:
     """Case, accents, punctuation and parenthesised notes ignored."""
-    text = unicodedata.normalize("NFKD", _PARENTHESES.sub(" ", text))
+    text = unicodedata.normalize("NFKD", PARENTHESES.sub(" ", text))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     return " ".join(re.findall(r"\w+", text))
 

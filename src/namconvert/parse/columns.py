@@ -13,11 +13,10 @@ import re
 from collections.abc import Sequence
 
 from .table import Row
-from .text import plain_text
+from .text import PARENTHESES, plain_text
 from .times import find_clock
 
 _MARK = re.compile(r"^[^\w\s]{1,3}$")
-_PARENTHESES = re.compile(r"\([^()]*\)")
 _NAME_JOINERS = re.compile(r"\s*(?:,|;|&|/|\band\b|\bor\b)\s*", re.IGNORECASE)
 # Lower-case words that belong inside names ("Ludwig van Beethoven", "Maria de la Cruz").
 _PARTICLES = frozenset({"de", "da", "di", "del", "della", "der", "den", "van", "von", "la", "le",
@@ -32,7 +31,7 @@ def _starts_with_clock(text: str) -> bool:
 
 def looks_like_names(text: str) -> bool:
     """Whether TEXT reads as one or more people's names (affiliations in parentheses aside)."""
-    for part in _NAME_JOINERS.split(_PARENTHESES.sub(" ", text)):
+    for part in _NAME_JOINERS.split(PARENTHESES.sub(" ", text)):
         words = part.replace("*", " ").split()
         if not 1 <= len(words) <= 5 or any(c.isdigit() or c in ":?!" for c in part):
             return False

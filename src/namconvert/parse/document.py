@@ -43,6 +43,7 @@ from .kinds import classify
 from .people import moderated_speakers, persons_from_markdown, role_line
 from .table import Cell, Row
 from .text import (
+    PARENTHESES,
     dropped_schemes,
     has_text,
     links_in,
@@ -85,9 +86,7 @@ SLOT_NAMESPACE = uuid.UUID("0b6a1f0e-5a57-4a43-9a0c-6e616d636f6e")
 
 _DETAILS_LABEL = re.compile(r"^\W*(?:abstract|description|details|summary|more|info(?:rmation)?)"
                             r"\W*$", re.IGNORECASE)
-_PARENTHESES = re.compile(r"\([^()]*\)")
 _PAREN_LINE = re.compile(r"\s*\([^()]*\)\s*")
-_PAREN = re.compile(r"\(([^()]*)\)")
 _TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
 _LOCATION_LINE = re.compile(r"^\W*(?:session\s+)?(?:location|venue|room|place|where)[^\w:]*:\s*"
                             r"(?:\*\*|__|\*|_)*\s*(.*)$", re.IGNORECASE)
@@ -153,7 +152,7 @@ def _split_day_heading(html: str, language: str) -> tuple[str, dt.time | None, d
             label_part, rest = plain[:match.start()], plain[match.end():]
         except TimeFormatError:
             start = end = None
-    notes = [n.strip() for n in _PAREN.findall(rest) if n.strip()]
+    notes = [n.strip() for n in PARENTHESES.findall(rest) if n.strip()]
     # Parenthesised notes after the label that are not its date ("(zoom link?)").
     while (trailing := re.search(r"\(([^()]*)\)\s*$", label_part)) and \
             (written := find_date(trailing.group(1), language)).day is None and \
@@ -250,6 +249,17 @@ class _LineEntry:
 
 
 @dataclass
+class _PendingHeading:
+    """A heading that starts with a time, until what follows says what it is."""
+
+    entry: _LineEntry
+    date: _DateContext | None
+    session: _SessionContext | None  # the session before it
+    opened: _SessionContext | None  # the session it opened
+    entries_read: int  # how many timed entries had been read before it
+
+
+@dataclass
 class _Explained:
     """What ``check --explain`` says of one timetable."""
 
@@ -319,7 +329,7 @@ def _table_rows(table: TableBlock) -> list[Row]:
 def _session_key(title_or_html: str) -> str:
     """A title as the same session is named in a grid and in its own section: "Keynote (Room
     A) - Ada" and "Keynote - Ada" are one."""
-    return slugify(_PARENTHESES.sub(" ", plain_text(title_or_html)), 12)
+    return slugify(PARENTHESES.sub(" ", plain_text(title_or_html)), 12)
 
 
 def _drop_repeated_sessions(day: _DayDraft) -> None:
@@ -385,6 +395,15 @@ def _without_comments(text: str) -> str:
     return "".join(pieces)
 
 
+def _split_names_outside_parentheses(text: str) -> str:
+    """ "A (X, Y), B (Z)" as "A (X, Y) ; B (Z)": commas outside parentheses separate people."""
+    out, depth = [], 0
+    for char in text:
+        depth += (char == "(") - (char == ")")
+        out.append(" ; " if char == "," and depth <= 0 else char)
+    return "".join(out)
+
+
 def _after_label(line: Line, rest: str) -> str:
     """LINE's HTML after its "Chair:" label (REST is the plain text after it)."""
     return cut_plain_prefix(line.html, len(line.text) - len(rest)).strip()
@@ -432,6 +451,8 @@ class _Reader:
         self.explained: list[_Explained] = []
         self.front: dict[str, str] = {}
         self.first_date_line: int | None = None
+        self.pending: _PendingHeading | None = None
+        self.entries_read = 0  # timed entries and rows read so far
         self.date_level: int | None = None  # the level of the headings that name days
         # Walking state.
         self.date: _DateContext | None = None
@@ -471,6 +492,7 @@ class _Reader:
                 abstracts_level = None
             if isinstance(block, Heading):
                 self._end_run()
+                self._settle_heading()
                 if ABSTRACTS_HEADING.match(block.text):
                     abstracts_level, abstracts_line = block.level, block.line + 1
                     self.session = None
@@ -491,6 +513,7 @@ class _Reader:
             else:
                 self._end_run()
         self._end_run()
+        self._settle_heading()
         if abstracts_level is not None:
             self._abstract_section(abstracts_line, self.text.count("\n") + 2)
 
@@ -562,11 +585,31 @@ class _Reader:
             return  # "## Program" among the days: the timetable's section, not a session
         if named := _TITLE_FIELD.match(block.text):
             block = Heading(block.level, named.group(1), named.group(1), block.line)
-        elif timed := leading_time(block.text):  # "#### 14:00-15:30 Model Checking"
+        elif timed := leading_time(block.text):
+            # "### 10:00 Keynote" then its speaker and abstract: a talk, unless timed entries
+            # follow it ("#### 14:00-15:30 Model Checking" over its talks: a session).
             rest = after_time(block.html, timed[1])
-            block = Heading(block.level, rest, plain_text(rest), block.line)
+            before = self.session
+            title, url = _session_heading(rest)
+            self._open_session(_SessionContext(title, url, block.line))
+            self.pending = _PendingHeading(_LineEntry(timed[0], rest, block.line), self.date,
+                                           before, self.session, self.entries_read)
+            return
         title, url = _session_heading(block.html)
         self._open_session(_SessionContext(title, url, block.line))
+
+    def _settle_heading(self) -> None:
+        """A timed heading with no timed entries under it is an entry itself."""
+        pending, self.pending = self.pending, None
+        if pending is None or self.entries_read > pending.entries_read:
+            return
+        if self.session is pending.opened:
+            self.session = pending.session
+        self._end_run()
+        self.run_context = (pending.date, pending.session)
+        self.run_shape = "headings"
+        self.run = [pending.entry]
+        self._end_run()
 
     def _open_session(self, session: _SessionContext) -> None:
         """SESSION is the session of what follows; chairs and a room written before its name
@@ -651,6 +694,10 @@ class _Reader:
             return
         if len(line.text.split()) <= _CONTEXT_WORDS:
             self._note_years(line.text)
+        if self.pending is not None and not self.run and \
+                self.entries_read == self.pending.entries_read:
+            self.pending.entry.more.append(Line(line.html, line.text, line.line, True))
+            return  # the speaker and abstract under "### 10:00 Keynote"
         if self.run and (not line.hard or para.lines[0] is not line or para.loose):
             self.run[-1].more.append(line)
             return
@@ -712,6 +759,9 @@ class _Reader:
         if self.run:  # "9:10 - 9:40a **Keynote**" followed by its speakers as a list
             self.run[-1].children.extend(block.items)
             return
+        if self.pending is not None and self.entries_read == self.pending.entries_read:
+            self.pending.entry.children.extend(block.items)
+            return
         for item in block.items:
             for line in item.lines:
                 if self.in_preamble and self.date is None:
@@ -725,6 +775,7 @@ class _Reader:
                         self.session.room = place.group(1).strip() or None
 
     def _add_entry(self, entry: _LineEntry, shape: str) -> None:
+        self.entries_read += 1
         if not self.run:
             self.run_context = (self.date, self.session)
             self.run_shape = shape
@@ -896,13 +947,15 @@ class _Reader:
         if not lines or not lines[0].hard:
             return ""
         count = 1 + next((i for i, x in enumerate(lines[1:]) if x.hard), len(lines) - 1)
-        names = _PARENTHESES.sub(" ", " ".join(x.text for x in lines[:count])).strip(" ,;")
+        written = " ".join(x.text for x in lines[:count]).strip(" ,;")
+        names = PARENTHESES.sub(" ", written).strip(" ,;")
         listed = "," in names or ";" in names or 2 <= len(names.split()) <= 4
         people = people_list(names)  # "Ada Lovelace, University of X, UK" is one person
-        if listed and (people != names or reads_as_people(names)):
-            del lines[:count]
-            return people
-        return ""
+        if not (listed and (people != names or reads_as_people(names))):
+            return ""
+        del lines[:count]
+        # "A (Leipzig), B (Wisconsin)": the names keep their affiliations.
+        return _split_names_outside_parentheses(written) if "(" in written else people
 
     def _nested_talks(self, entry: _LineEntry, parent: RawSlot) -> list[RawSlot]:
         """Items under an entry that are talks of their own ("Name: Title (45min)")."""
@@ -941,6 +994,7 @@ class _Reader:
         contexts = [self._date_context(label, written, block.line, from_heading=True)
                     for label, written in zip(grid.tracks, dated, strict=True)] if by_day else []
         self.in_preamble = False
+        self.entries_read += len(grid.cells)
         for cell in grid.cells:
             date = contexts[cell.track] if by_day and cell.track is not None else self.date
             targets = contexts if by_day and cell.track is None else [date]
@@ -1022,6 +1076,7 @@ class _Reader:
         entries = read_timetable(rows, self.findings.error, warn=self.findings.warning,
                                  clocks=draft_day.clocks, pad=block.markdown, quiet=False,
                                  named=self.options.columns)
+        self.entries_read += len(entries)
         if not entries:
             return
         # Without a speaker column, the title cell may name the speaker ("Title – Name").

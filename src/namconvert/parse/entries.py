@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from .columns import looks_like_names
 from .kinds import names_a_break, names_a_kind
 from .people import HONORIFICS
-from .text import plain_text, unwrap
+from .text import BR, PARENTHESES, TAG, plain_text, unwrap
 from .times import _CLOCK, _DASH, Clock, _clock
 
 _LEAD = r"^[\s*_|•·\-–—>]*"
@@ -35,7 +35,6 @@ _TRAILING_DURATION = re.compile(r"\s*\(\s*(\d+(?:[.,]\d+)?)\s*(min(?:ute)?s?|m|h
                                 r"\.?\s*\)\s*$", re.IGNORECASE)
 # What may sit between the time and the entry's text: "**09:00** – Title", "9:00 &bull; Title".
 _AFTER_TIME = re.compile(r"^[\s*_:|•·\-–—,.]+")
-_TAG = re.compile(r"<[^>]*>")
 _BREAKING = re.compile(r"</?(?:br|p|div|li|td|tr)\b", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|\w+);", re.IGNORECASE)
 
@@ -96,7 +95,7 @@ def _plain_positions(html: str) -> list[tuple[int, int, str]]:
     previous_space = True
     while index < len(html):
         char = html[index]
-        if char == "<" and (tag := _TAG.match(html, index)):
+        if char == "<" and (tag := TAG.match(html, index)):
             if not previous_space and _BREAKING.match(tag.group(0)):
                 out.append((index, tag.end(), " "))
                 previous_space = True
@@ -151,11 +150,9 @@ def after_time(html: str, consumed: int) -> str:
 
 _SEPARATOR = re.compile(r"\s+(?:\\-\\-|--|—|–|-|\|)\s+|\s*(?:\\-\\-|--|—|\|)\s*")
 _BOLD_OR_EM = re.compile(r"<(strong|b|em|i)\b[^>]*>(.*?)</\1>", re.IGNORECASE | re.DOTALL)
-_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 # "Session A (Young researchers)": a track's name, not a talk with a speaker.
 _TRACK = re.compile(r"^\W*(?:session|track|stream|sitzung|s[ée]ance|sesi[óo]n|sessione)"
                     r"\s+\w{1,3}\W*\(", re.IGNORECASE)
-_PARENS = re.compile(r"\(([^()]*)\)")
 _TRAILING_PARENS = re.compile(r"\(([^()]*)\)\s*[.,;]?\s*$")
 _BY = re.compile(r"^(.*\S)\s+by\s+(.+)$", re.IGNORECASE)
 _MATERIAL = re.compile(r"slides?|pdf|video|details|info|link|html|abstract|paper|recording|"
@@ -259,8 +256,8 @@ def split_content(html: str) -> Content:
     if not text:
         return Content("", "")
     # "Title<br>**Speakers**:<br>• A<br>• B": a label, then one name a line.
-    if _BR.search(html):
-        lines = [p for p in _BR.split(html) if plain_text(p)]
+    if BR.search(html):
+        lines = [p for p in BR.split(html) if plain_text(p)]
         # "(Distinguished Paper) <br> Title": a label in parentheses on a line of its own.
         while len(lines) > 1 and re.fullmatch(r"\s*\([^()]*\)\s*", plain_text(lines[0])):
             lines.pop(0)
@@ -272,8 +269,8 @@ def split_content(html: str) -> Content:
             names = [_BULLET.sub("", plain_text(p)) for p in lines[label_at + 1:]]
             return Content("<br>".join(lines[:label_at]), " ; ".join(n for n in names if n))
     # "Name (Affil)<br>**Title**": lines, one of them emphasised.
-    if _BR.search(html):
-        lines = [p for p in _BR.split(html) if plain_text(p)]
+    if BR.search(html):
+        lines = [p for p in BR.split(html) if plain_text(p)]
         if len(lines) >= 2:
             emphasised = [p for p in lines if _wholly_emphasised(p)]
             people = [p for p in lines if not _wholly_emphasised(p)
@@ -335,7 +332,7 @@ def split_content(html: str) -> Content:
                        people_list(inner.group(1)))
     # "... Presentation (Jakob Steiner, Fabien Maussion) and open discussion": full names in
     # parentheses inside the title.
-    for inner in () if _TRACK.match(text) or names_a_break(text) else _PARENS.finditer(text):
+    for inner in () if _TRACK.match(text) or names_a_break(text) else PARENTHESES.finditer(text):
         names = [n.strip() for n in re.split(r"[,;&]|\band\b", inner.group(1))]
         if reads_as_people(inner.group(1)) and all(
                 len(n.split()) >= 2 and len(n.split()[-1]) > 1 for n in names):

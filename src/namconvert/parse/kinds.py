@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import SlotKind
+from .text import PARENTHESES
 
 _KIND_WORDS: tuple[tuple[SlotKind, re.Pattern[str]], ...] = (
     # English first; then the same slots' usual words in French, German, Spanish, Italian.
@@ -25,7 +26,6 @@ _KIND_WORDS: tuple[tuple[SlotKind, re.Pattern[str]], ...] = (
 )
 
 
-_PARENTHESES = re.compile(r"\([^()]*\)")
 _LONGEST_ROUTINE_TITLE = 5  # words: "Welcome and session introduction (1 slide)" has 4
 
 # What a "Type" column says, mapped to a kind.
@@ -73,14 +73,14 @@ def classify(title: str, has_speaker: bool, has_abstract: bool, *, moderated: bo
             # "Opening the 21 cm Window on Our Cosmic Dawn" is a talk that starts with an
             # introduction word; "Opening statement" and "Closing remarks" are short.
             if kind in ("introduction", "discussion") and has_speaker and \
-                    len(_PARENTHESES.sub(" ", title).split()) > _LONGEST_ROUTINE_TITLE:
+                    len(PARENTHESES.sub(" ", title).split()) > _LONGEST_ROUTINE_TITLE:
                 return "talk"
             return kind
     if has_speaker or has_abstract:
         return "talk"
     # A short title that names its kind after a qualifier ("Special dinner", "Post-tutorial
     # Discussion", "Conclusion and wrap up").
-    if len(_PARENTHESES.sub(" ", title).split()) <= _LONGEST_ROUTINE_TITLE:
+    if len(PARENTHESES.sub(" ", title).split()) <= _LONGEST_ROUTINE_TITLE:
         for kind, pattern in _KIND_ANYWHERE:
             if pattern.search(title):
                 return kind

@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 
 from ..model import Person, Speaker
-from .text import inline_markdown, links_in, plain_text, sanitise
+from .text import BR, inline_markdown, links_in, plain_text, sanitise
 
 # Speakers: "A & B", "A and B", "A / B", "A; B", "A or B" (two candidates: both are listed).
 _SPEAKER_JOINERS = re.compile(r"[()]|\s*(?:&|\band\b|/|;|\bor\b)\s*", re.IGNORECASE)
 # Organisers and chairs: "A, B and C", "A; B & C".
 _PERSON_JOINERS = re.compile(r"[()]|\s*(?:,|;|\band\b|&)\s*", re.IGNORECASE)
-_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _AFFILIATION = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
 _ROLE_LINE = re.compile(r"^\s*(?:\*\*|__)?\s*(?:session\s+)?(organi[sz]ers?|convenors?|chairs?|"
                         r"co-chairs?|chaired by|moderators?)\s*(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*"
@@ -97,7 +96,7 @@ def moderated_speakers(cell_html: str) -> tuple[tuple[Speaker, ...], bool]:
     A panel's moderators are its speakers (after any panellists named before them);
     "All speakers" and the like name no one.
     """
-    text = HONORIFICS.sub("", plain_text(_BR.sub(" ; ", cell_html)))
+    text = HONORIFICS.sub("", plain_text(BR.sub(" ; ", cell_html)))
     match = _MODERATED.search(text)
     if match is None:
         return tuple(_names(text)), False

@@ -17,10 +17,12 @@ from ..model import Link
 INLINE_TAGS = frozenset({"b", "i", "em", "strong", "sup", "sub", "code", "br", "p", "a"})
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 
-_TAG = re.compile(r"<[^>]*>")
+TAG = re.compile(r"<[^>]*>")
 _BREAKING_TAG = re.compile(r"</?(?:br|p|div|blockquote|li|ul|ol|tr|td|th|h[1-6]|hr)\b[^>]*>",
                            re.IGNORECASE)
-_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+# A parenthesised part, its inside in group 1 ("Ada Lovelace (Analytical Society)").
+PARENTHESES = re.compile(r"\(([^()]*)\)")
 _SPACE = re.compile(r"\s+")
 _ANCHOR = re.compile(r'<a href="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)
 _FORMATTING = "b|i|em|strong"
@@ -32,7 +34,7 @@ def plain_text(fragment: str) -> str:
     """Tags stripped, ``<br>`` and runs of white space made one space, entities decoded."""
     # Hot on big programmes: skip work the fragment doesn't need, and split/join (same
     # white space as the regex's \s) instead of a substitution per space.
-    text = _TAG.sub("", _BREAKING_TAG.sub(" ", fragment)) if "<" in fragment else fragment
+    text = TAG.sub("", _BREAKING_TAG.sub(" ", fragment)) if "<" in fragment else fragment
     if "&" in text:
         text = html.unescape(text)
     return " ".join(text.split())
@@ -102,7 +104,7 @@ def unwrap(fragment: str) -> str:
 
 def title_html(fragment: str) -> str:
     """A title's inline HTML: sanitised, ``<br>`` as a space, whole-title styling dropped."""
-    cleaned = _EMPTY_FORMATTING.sub("", sanitise(_BR.sub(" ", fragment)))
+    cleaned = _EMPTY_FORMATTING.sub("", sanitise(BR.sub(" ", fragment)))
     return unwrap(cleaned)
 
 

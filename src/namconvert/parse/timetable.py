@@ -43,6 +43,7 @@ _EXACT_HEADERS: tuple[tuple[Column, re.Pattern[str]], ...] = (
     ("type", re.compile(r"^\W*(?:type|kind|format|category)\W*$", re.IGNORECASE)),
     ("affiliation", re.compile(r"^\W*(?:affiliations?|institutions?|institutes?|"
                                r"organi[sz]ations?)\W*$", re.IGNORECASE)),
+    ("end", re.compile(r"^\W*(?:end|ends|until|to|finish|bis|ende|fin)\W*$", re.IGNORECASE)),
     ("room", re.compile(r"^\W*(?:rooms?|location|venue|where|place|hall|salle|raum|ort|"
                         r"lieu|sala)\W*$", re.IGNORECASE)),
     # "| Date | Time | Title |": one table holding several days, a date a row.
@@ -270,7 +271,7 @@ def _attach_abstract(row: Row, entries: list[Entry], report: Report) -> None:
 def _session_row(row: Row, columns: dict[Column, int], following: Sequence[Row]) -> SessionRow | None:
     """ROW as a session row: it names a chair, or it is one bold title starting with the next row."""
     skip = {columns["time"], columns.get("mark"), columns.get("chair"), columns.get("room"),
-            columns.get("date")}
+            columns.get("date"), columns.get("end")}
     texts = [(i, c) for i, c in enumerate(row.cells) if i not in skip and has_text(c.html)]
     if not texts:
         return None
@@ -314,6 +315,10 @@ def _row_slot(row: Row, columns: dict[Column, int], clocks: ClockReader,
     time_cell = _cell(row, columns, "time")
     assert time_cell is not None
     time_text = plain_text(time_cell.html)
+    # "| Start | End |": the end in a column of its own.
+    if (end_cell := _cell(row, columns, "end")) is not None and time_text and \
+            (end_text := plain_text(end_cell.html)) and not find_range(time_text):
+        time_text = f"{time_text}-{end_text}"
     timeless = not time_text
     start, end = dt.time(0, 0), None
     if not timeless:
