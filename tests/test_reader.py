@@ -249,3 +249,22 @@ def test_headings_that_start_with_a_time_are_talks_when_nothing_timed_is_under_t
     talk = got.days[0].sessions[0].slots[1]
     assert (talk.speakers[0].affiliation, talk.abstract) == (
         "Analytical Society", "The engines will do more than count.")
+
+
+def test_definition_lists_pipe_separated_items_and_bylines_in_one_programme() -> None:
+    got = load(READER / "mixed-shapes.md")
+    assert [d.date for d in got.days] == [dt.date(2025, 5, d) for d in (12, 13, 14, 15)]
+    assert slots(got) == [
+        ("09:00", "09:30", "introduction", (), "Opening"),  # "Organizers" is no one's name
+        ("09:30", "10:30", "talk", ("Jane Doe",), "Keynote: Big ideas"),
+        ("10:30", "11:00", "break", (), "Coffee"),
+        ("11:00", "11:20", "talk", ("John Smith", "Mary Major"), "Small ideas"),
+        ("09:00", "09:30", "introduction", (), "Welcome back"),  # <dl>
+        ("09:30", "10:15", "talk", ("Alice Liddell",), "Deep things"),
+        ("09:00", "10:00", "talk", ("Bob Roberts",), "Morning talk"),  # "* 09:00 | Title | Who"
+        ("10:00", "11:00", "talk", ("Carol Carlson",), "Another talk"),
+        ("11:00", "12:00", "break", (), "Lunch"),
+        ("09:00", "10:00", "talk", ("Dan Dennis",), "Title here"),  # under a bold date line
+        ("10:00", "10:30", "break", (), "Break"),
+        ("10:30", "12:00", "panel", ("Eve Evans",), "Panel: future"),
+    ]

@@ -395,15 +395,6 @@ def _without_comments(text: str) -> str:
     return "".join(pieces)
 
 
-def _split_names_outside_parentheses(text: str) -> str:
-    """ "A (X, Y), B (Z)" as "A (X, Y) ; B (Z)": commas outside parentheses separate people."""
-    out, depth = [], 0
-    for char in text:
-        depth += (char == "(") - (char == ")")
-        out.append(" ; " if char == "," and depth <= 0 else char)
-    return "".join(out)
-
-
 def _after_label(line: Line, rest: str) -> str:
     """LINE's HTML after its "Chair:" label (REST is the plain text after it)."""
     return cut_plain_prefix(line.html, len(line.text) - len(rest)).strip()
@@ -955,7 +946,7 @@ class _Reader:
             return ""
         del lines[:count]
         # "A (Leipzig), B (Wisconsin)": the names keep their affiliations.
-        return _split_names_outside_parentheses(written) if "(" in written else people
+        return people_list(written) if "(" in written else people
 
     def _nested_talks(self, entry: _LineEntry, parent: RawSlot) -> list[RawSlot]:
         """Items under an entry that are talks of their own ("Name: Title (45min)")."""
@@ -1255,7 +1246,10 @@ class _Reader:
     def _slot(self, raw: RawSlot, date: dt.date, used_ids: set[str],
               room: str | None) -> Slot:
         assert raw.end is not None
-        speakers, moderated = moderated_speakers(raw.speakers_html)
+        # "John Smith, Mary Major": commas between names (not "Name, Affiliation") split too.
+        listed = people_list(plain_text(raw.speakers_html)) if "," in raw.speakers_html else ""
+        speakers, moderated = moderated_speakers(
+            listed if listed and listed != plain_text(raw.speakers_html) else raw.speakers_html)
         if affiliation := plain_text(raw.extras.get("affiliation", "")):
             speakers = _with_affiliation(speakers, affiliation)
         shown_title = title_html(raw.title_html)

@@ -154,7 +154,9 @@ _BOLD_OR_EM = re.compile(r"<(strong|b|em|i)\b[^>]*>(.*?)</\1>", re.IGNORECASE | 
 _TRACK = re.compile(r"^\W*(?:session|track|stream|sitzung|s[ée]ance|sesi[óo]n|sessione)"
                     r"\s+\w{1,3}\W*\(", re.IGNORECASE)
 _TRAILING_PARENS = re.compile(r"\(([^()]*)\)\s*[.,;]?\s*$")
-_BY = re.compile(r"^(.*\S)\s+by\s+(.+)$", re.IGNORECASE)
+_BY = re.compile(r"^([^()]*\S)\s+by\s+([^()]+)$", re.IGNORECASE)
+_LED_BY = re.compile(r"^\W*(?:moderated by|chaired by|led by|presented by|given by|by|with|"
+                     r"speakers?:|presenters?:|moderators?:)\s*(.+)$", re.IGNORECASE)
 _MATERIAL = re.compile(r"slides?|pdf|video|details|info|link|html|abstract|paper|recording|"
                        r"poster|code|notes|website|program(?:me)?|tbd|tba|tbc", re.IGNORECASE)
 _TALK_WORD = re.compile(r"\b(?:talk|lecture|presentation|keynote|tutorial|seminar|demo|"
@@ -225,10 +227,30 @@ _INSTITUTION = re.compile(
     r"cnrs|inria|nasa|mit)\b", re.IGNORECASE)
 
 
+def _outside_parentheses(text: str) -> list[str]:
+    """TEXT split at the commas and semicolons outside parentheses."""
+    parts, depth, last = [], 0, 0
+    for index, char in enumerate(text):
+        depth += (char == "(") - (char == ")")
+        if char in ",;" and depth <= 0:
+            parts.append(text[last:index])
+            last = index + 1
+    parts.append(text[last:])
+    return parts
+
+
 def people_list(text: str) -> str:
     """Names joined by commas or semicolons as "A ; B", which the speaker splitter (keeping
     "Name, Affiliation" together) splits; an institution after a name (and a country after
     that) is the name's affiliation: "Ada, Univ. of X, UK ; Bob" gives "Ada (Univ. of X, UK) ; Bob"."""
+    if "(" in text:
+        # "A (Leipzig, DE), B (Wisconsin)": the commas outside parentheses part the people.
+        parts = [p.strip() for p in _outside_parentheses(text) if p.strip()]
+        if len(parts) > 1 and all(
+                len(bare.split()) <= 4 and reads_as_people(bare)
+                for bare in (PARENTHESES.sub(" ", p).strip() for p in parts)):
+            return " ; ".join(parts)
+        return text
     parts = [p.strip() for p in re.split(r"[,;]", text) if p.strip()]
     if len(parts) < 2:
         return text
@@ -283,6 +305,8 @@ def split_content(html: str) -> Content:
                 return Content(lines[0], lines[1])
     # "Speaker -- Title", "*Title* – Speaker".
     parts = _segments(html, _SEPARATOR)
+    if len(parts) == 1 and plain_text(parts[0]) != text:
+        html, text = parts[0], plain_text(parts[0])  # "Lunch |": a separator with nothing after
     if len(parts) == 2:
         # A lone word beside a dash is rarely a name ("Ordnungsruf - fertig werden").
         first_people, second_people = (reads_as_people(named := _without_parens(plain_text(p)))
@@ -325,6 +349,11 @@ def split_content(html: str) -> Content:
             if len(head_text.split()) <= 3 and "," in plain_text(rest) and \
                     len(first.split()) >= 2 and reads_as_people(first):
                 return Content(html, first)
+    # "Panel: the future (moderated by Eve Evans)": who, after a word that says so.
+    if (inner := _TRAILING_PARENS.search(text)) and inner.start() > 0 and (
+            led := _LED_BY.match(inner.group(1))) and reads_as_people(led.group(1)):
+        return Content(cut_plain_suffix(html, len(text) - inner.start()),
+                       people_list(led.group(1)))
     # "Title (Speaker)", "Title by Speaker".
     if (inner := _TRAILING_PARENS.search(text)) and reads_as_people(inner.group(1)) and \
             inner.start() > 0 and not _TRACK.match(text) and not names_a_break(text):

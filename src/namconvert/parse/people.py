@@ -37,8 +37,10 @@ def _speaker(text: str) -> Speaker | None:
 
 _MODERATED = re.compile(r"[;,]?\s*\b(?:moderated by|moderators?\s*:|chaired by)\s*", re.IGNORECASE)
 # Words that stand for "everyone on the panel" rather than a person.
-_NOT_A_NAME = re.compile(r"^(?:all|the|other|invited)?\s*(?:speakers?|panel(?:l?ists)?|participants|"
-                         r"everyone|all|tbd|tba|tbc)$", re.IGNORECASE)
+_NOT_A_NAME = re.compile(r"^(?:all|the|other|invited|local)?\s*(?:speakers?|panel(?:l?ists)?|"
+                         r"participants|everyone|all|tbd|tba|tbc|organi[sz]ers|organi[sz]ing "
+                         r"committee|committee|chairs|team|staff|students|attendees)$",
+                         re.IGNORECASE)
 _SURNAME_JOINERS = {"and"}  # not "&": writers (ours included) join full names with it
 
 
