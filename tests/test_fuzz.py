@@ -58,9 +58,19 @@ RICH = words(RICH_CHAR)
 PLAIN_WORD = st.text(LETTERS, min_size=1, max_size=10)
 # Free prose that is not a "Location:" or "Organisers:" line (those are read as such).
 PROSE = RICH.filter(lambda t: not LOCATION_LINE.match(t) and role_line(t) is None)
+# Words that stand for a group, not a person: a programme writes them where a name would
+# be ("Welcome | Organizers"), and they are read as no one (the list is this test's own).
+GROUP_WORDS = re.compile(r"(?i)^(?:all|the|other|invited|local)?\s*(?:speakers?|panel\w*|"
+                         r"participants|everyone|all|tb[adc]|organi[sz]\w*|committee|chairs|"
+                         r"team|staff|students|attendees)$")
+# Titles before a name are not part of it: "Dr. Ada" is read as "Ada" (this test's own list).
+HONORIFIC = re.compile(r"(?i)^(?:a/\s*prof|professor|prof|dr|mr|mrs|ms|mx|assoc\.?\s*prof|"
+                       r"asst\.?\s*prof)\.?\s+\w")
 NAME = words(NAME_CHAR, 4).filter(
     lambda n: n.strip(" .*'-") == n
     and not re.search(r"(?i)\b(and|or)\b", n)
+    and not GROUP_WORDS.match(n)
+    and not HONORIFIC.match(n)
     and role_line(n) is None)
 URL = st.from_regex(r"https://example\.(org|com)(/[a-z0-9_\-]{1,8}){0,3}", fullmatch=True)
 EMAIL = st.from_regex(r"[a-z][a-z0-9]{0,8}(\.[a-z0-9]{1,5})?@[a-z]{1,8}\.org", fullmatch=True)

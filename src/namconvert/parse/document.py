@@ -1050,9 +1050,13 @@ class _Reader:
                 filled[0].html) < _DATE_ROW_HTML else ""
             short = 0 < len(text.split()) <= 6  # a date row, not an abstract that names a date
             written = find_date(text, self.language) if short else None
+            # A weekday alone is a date row only when set apart ("| **Friday** | |"): a
+            # one-word abstract row may be a weekday too.
             if written is not None and not leading_time(text) and (
-                    written.day is not None or (written.weekday is not None
-                                                and len(text.split()) <= 3)):
+                    written.day is not None or (
+                        written.weekday is not None and len(text.split()) <= 3 and (
+                            filled[0].header or _WHOLLY_EMPHASISED.match(
+                                squash_space(filled[0].html))))):
                 self.date = self._date_context(filled[0].html, written, row.line,
                                                from_heading=True)
                 segments.append((self.date, list(head)))

@@ -15,7 +15,7 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "september", "october", "november", "december")
 
 # "9:00am", "9 a.m.", "9:40a" (a lone "a" or "p" only right after the digits).
-_CLOCK = r"(\d{1,2})(?:[:.h](\d{2}))?(\s*(?:a\.?m\.?|p\.?m\.?)(?![a-z])|[ap](?![a-z]))?"
+_CLOCK = r"(\d{1,2})(?:[:.h](\d{2}))?(\s*(?:a\.?m\.?|p\.?m\.?)(?![^\W\d_])|[ap](?![^\W\d_]))?"
 _DASH = r"\s*(?:-{1,2}|–|—|to|\\-)\s*"
 
 CLOCK_RE = re.compile(rf"(?<![\d:]){_CLOCK}(?![\d:])", re.IGNORECASE)
@@ -95,7 +95,7 @@ def _date_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.
     # "23 July", "12. November", "3rd of June", "14 juin 2023"; "June 3rd, 2023", "Aug 11th".
     day_month = re.compile(rf"(?<![\w.])(\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s*(?:of\s+|de\s+)?"
                            rf"({month})(?!\w)(?:,?\s+(\d{{4}}))?", re.IGNORECASE)
-    month_day = re.compile(rf"(?<!\w)({month})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+"
+    month_day = re.compile(rf"(?<!\w)({month})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![\w:])(?:,?\s+"
                            rf"(\d{{4}}))?", re.IGNORECASE)
     weekday_re = re.compile(rf"(?<!\w){weekday}(?![\w-])", re.IGNORECASE)
     return day_month, month_day, weekday_re
