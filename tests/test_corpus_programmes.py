@@ -26,7 +26,6 @@ MODULES = ["nbisweden", "lahore", "ucdavis", "forth", "monash", "pykale", "hlpp"
 NOT_YET: dict[tuple[str, str], str] = {
     ("forth", "slots"): "kinds of two German titles ('Zusammenkunft', 'Offizielles Ende')",
     ("forth", "sessions"): "'**on air**' after 'Sitzung 1' is a legend's marker, kept in the title",
-    ("vipss", "slots"): "the third participant talk named only inside the details box",
     ("cav", "slots"): "5 of 103 slots: the panel's panelists, a plenary row its box retitles "
                       "('Topic: ...'), 'Name, Yale and Name' affiliations, a nested '(Vu)'",
     ("cav", "details"): "the panel's chair (its moderator) and the rooms of plenary rows",

@@ -276,6 +276,8 @@ _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$"
 _RULE_CELL = re.compile(r"^\s*[=\-:]{3,}\s*$")
 _DATE_LABEL = re.compile(r"^\W*(?:\w+\s+)?(?:date|day|datum|fecha|data)\s*:", re.IGNORECASE)
 _CONTEXT_WORDS = 14  # a line this short that names a date is the date of what follows
+# "11.-14. November", "3 - 5 June": a span of days.
+_DAY_SPAN = re.compile(r"\b\d{1,2}\.?\s*(?:-|–|—|to|bis|au|al)\s*\d{1,2}\.?(?:st|nd|rd|th)?\s+\D")
 _DATE_ROW_HTML = 300  # a table row naming a date is short; an abstract row is not
 
 
@@ -395,6 +397,17 @@ def _without_comments(text: str) -> str:
     return "".join(pieces)
 
 
+def _presenters(lines: list[Line]) -> list[str]:
+    """The names of a list of talks written as a name line then a bold title line."""
+    found = []
+    for line, following in itertools.pairwise(lines):
+        bare = PARENTHESES.sub(" ", line.text).strip()
+        if 2 <= len(bare.split()) <= 4 and reads_as_people(bare) and \
+                _WHOLLY_EMPHASISED.match(squash_space(following.html)):
+            found.append(line.text.strip())
+    return found
+
+
 def _after_label(line: Line, rest: str) -> str:
     """LINE's HTML after its "Chair:" label (REST is the plain text after it)."""
     return cut_plain_prefix(line.html, len(line.text) - len(rest)).strip()
@@ -444,6 +457,7 @@ class _Reader:
         self.first_date_line: int | None = None
         self.pending: _PendingHeading | None = None
         self.entries_read = 0  # timed entries and rows read so far
+        self.entries_at_date = 0  # ... when the current day's heading was read
         self.date_level: int | None = None  # the level of the headings that name days
         # Walking state.
         self.date: _DateContext | None = None
@@ -563,10 +577,19 @@ class _Reader:
         written = find_date(block.text, self.language)
         # A weekday alone names a day only at the level of the days so far ("### Friday"),
         # not in a session's title under one ("### Talks for FRI").
-        weekday_day = written.weekday is not None and len(block.text.split()) <= 6 and (
-            self.date_level is None or block.level <= self.date_level)
-        if written.day is not None or weekday_day:
-            self.date_level = block.level
+        deeper = self.date_level is not None and block.level > self.date_level
+        weekday_day = written.weekday is not None and len(block.text.split()) <= 6 and not deeper
+        # Right under a day's heading, a deeper heading naming a date is the name of its first
+        # session ("### November 5 session"); after a timetable it is the next day, however
+        # deep. A heading naming a span of dates ("Monday, July 8 to Friday, July 19") is an
+        # overview, not the level of the days.
+        session_name = deeper and self.entries_read == self.entries_at_date
+        if (written.day is not None and not session_name) or weekday_day:
+            self.entries_at_date = self.entries_read
+            span = written.span or (0, 0)
+            if find_date(block.text[span[1]:], self.language).day is None and \
+                    not _DAY_SPAN.search(block.text):
+                self.date_level = block.level
             self.date = self._date_context(block.html, written, block.line, from_heading=True)
             self.first_date_line = self.first_date_line or block.line
             self.session = None
@@ -918,6 +941,12 @@ class _Reader:
                 content = type(content)(abstract_lines.pop(0).html, "")
         # "Participant Talks" then "A (Leipzig), B (Wisconsin)" on the line below.
         speakers_html = speakers_html or self._people_line(abstract_lines)
+        # A box of talks under it, each a name then its title in bold: all of them speak.
+        if presenters := _presenters(abstract_lines):
+            already = {p.name for p in moderated_speakers(speakers_html)[0]}
+            extra = [p for p in presenters if PARENTHESES.sub(" ", p).strip() not in already]
+            if len(presenters) > 1 and (not speakers_html or extra):
+                speakers_html = " ; ".join(filter(None, [speakers_html, *extra]))
         people: list[str] = []
         for child in entry.children:
             text = " ".join(x.text for x in child.lines)
