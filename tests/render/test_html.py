@@ -386,3 +386,30 @@ def test_the_zones_script_is_an_asset_of_the_page(page, tmp_path):
     script = next(s["src"] for s in page.find_all("script") if "zones.js" in s["src"])
     body = (tmp_path / script.split("?")[0]).read_text(encoding="utf-8")
     assert body.startswith("/*") and '"Asia/Tokyo":{"540":"JST"}' in body
+
+
+def test_links_the_source_made_relative_to_its_own_site_become_plain_text():
+    ids = {"2022-07-13-1630-introduction"}
+    assert html.linkable("https://arxiv.org/abs/1", ids)
+    assert html.linkable("mailto:a@example.org", ids)
+    assert html.linkable("#2022-07-13-1630-introduction", ids)
+    for url in ("/slides/a.pdf", "slides/a.pdf", "#opening", "//", "https:///x", "", None,
+                "javascript:alert(1)"):
+        assert not html.linkable(url, ids), url
+    markup = ('<p><a href="/files/a.pdf">Slides</a> and <a href="https://x.org/">paper</a>'
+              ' and <a href="#opening">the opening</a></p>')
+    assert html.unlink_unresolved(markup, ids) == (
+        '<p><span class="unlinked">Slides</span> and <a href="https://x.org/">paper</a>'
+        ' and <span class="unlinked">the opening</span></p>')
+
+
+def test_a_slot_url_relative_to_the_source_is_not_linked(tmp_path, seed, seed_options):
+    day = seed.days[0]
+    session = replace(day.sessions[0], url="/sessions/ml/")
+    first = replace(session.slots[0], url="slides/intro.pdf")
+    session = replace(session, slots=(first, *session.slots[1:]))
+    programme = replace(seed, days=(replace(day, sessions=(session,)), *seed.days[1:]))
+    page = build(tmp_path, programme, seed_options)
+    assert element(page, session.id).h3.a is None
+    assert element(page, first.id).select_one(".title a") is None
+    assert not element(page, first.id).has_attr("data-url")

@@ -19,12 +19,13 @@ import re
 import zoneinfo
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from ..config import Options
 from ..errors import TemplateNotFound
-from ..events import location_name
+from ..events import is_web_url, location_name
 from ..model import Day, Programme, Session
 from ..output import OutputWriter
 from ..schedule import PlacedSlot, date_range, placed_slots, speaker_index
@@ -380,6 +381,56 @@ def _asset(name: str, options: Options) -> bytes:
                            f"{', '.join(str(p) for p in search_path(options.templates))})")
 
 
+# Ids the page always has, besides its days, sessions and slots.
+PAGE_IDS = frozenset({"programme", "speakers", "data", "controls"})
+
+
+def linkable(url: str | None, ids: frozenset[str] | set[str]) -> bool:
+    """Whether URL leads somewhere from this page: a web address with a host, mail, or an
+    element of the page. A link the source made relative to its own site ("/slides/a.pdf",
+    "#opening") does not resolve here, so the page shows its text without the link."""
+    if not url:
+        return False
+    parts = urlsplit(url.strip())
+    if parts.scheme in ("http", "https"):
+        return bool(parts.netloc)
+    if parts.scheme in ("mailto", "tel"):
+        return True
+    if not parts.scheme and not parts.netloc and not parts.path and not parts.query:
+        return parts.fragment in ids
+    return False
+
+
+_ANCHOR = re.compile(r"<a\b([^>]*)>(.*?)</a\s*>", re.S | re.I)
+_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+
+
+def unlink_unresolved(markup: str, ids: frozenset[str] | set[str]) -> str:
+    """Sanitised HTML with every link that would not resolve (see :func:`linkable`) made
+    plain text; the others as they were."""
+    if "<a" not in markup.lower():
+        return markup
+
+    def swap(match: re.Match[str]) -> str:
+        href = _HREF.search(match.group(1))
+        url = unescape(next((g for g in href.groups() if g is not None), "")) if href else ""
+        if href is None or linkable(url, ids):
+            return match.group(0)
+        return f'<span class="unlinked">{match.group(2)}</span>'
+
+    return _ANCHOR.sub(swap, markup)
+
+
+def page_ids(days: Sequence[DayView]) -> frozenset[str]:
+    found = set(PAGE_IDS)
+    for day in days:
+        found |= {day.anchor, f"{day.anchor}-heading", f"{day.anchor}-glance"}
+        for session in day.sessions:
+            found |= {session.session.id, f"{session.session.id}-heading"}
+            found |= {v.placed.slot.id for v in session.slots}
+    return frozenset(found)
+
+
 def storage_key(programme: Programme) -> str:
     """Where the reader's stars are kept: one programme's apart from another's on one host."""
     return "namconvert:my:" + hashlib.sha256(programme.title.encode("utf-8")).hexdigest()[:12]
@@ -397,16 +448,19 @@ def render(programme: Programme, options: Options, out: OutputWriter) -> list[Pa
                   for name, data in assets.items()}
     built = dt.datetime.fromtimestamp(options.source_date_epoch or 0, dt.UTC)
     env = make_environment(options.templates)
+    days = day_views(programme, options, present)
+    ids = page_ids(days)
     page = render_template(
         env, f"{NAME}/index.html.jinja", programme=programme, options=options,
-        days=day_views(programme, options, present),
+        days=days, linkable=lambda url: linkable(url, ids),
+        unlinked=lambda markup: unlink_unresolved(markup or "", ids),
         speakers=speaker_index(programme), csp=CSP, labels=LABELS, utc=utc_instant,
         abbreviation=zone_abbreviation,
         downloads=[r for name in PRIMARY_DOWNLOADS for r in offered if r.name == name],
         other_downloads=[r for r in offered if r.name not in PRIMARY_DOWNLOADS],
         assets=asset_urls, zone_label=zone_label(programme), dates=date_range(programme),
         description=page_description(programme), built=built,
-        base_url=(options.base_url or "").rstrip("/") or None,
+        base_url=(options.base_url or "").rstrip("/") if is_web_url(options.base_url) else None,
         stamp=built.strftime("%Y%m%dT%H%M%SZ"), storage_key=storage_key(programme))
     written = [out.write_text(OUTPUT, page)]
     written += [out.write_bytes(f"assets/{name}", data) for name, data in assets.items()]
