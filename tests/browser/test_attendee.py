@@ -215,3 +215,11 @@ def test_my_calendar_link_is_a_data_url_made_in_the_page(open_page):
     href = page.get_attribute("#my-calendar", "href") or ""
     assert href.startswith("data:text/calendar")
     assert "BEGIN:VEVENT" in unquote(href)
+
+
+def test_following_my_link_on_the_page_keeps_it_in_the_address_bar(open_page):
+    page = open_page()
+    star(page, EMILY)
+    page.click("#my-link")
+    assert page.evaluate("location.hash").startswith("#my=")
+    assert shown_slots(page) == [EMILY]

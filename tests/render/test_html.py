@@ -237,8 +237,7 @@ def _hostile(seed: Programme) -> Programme:
 
 def test_plain_text_is_escaped_and_template_syntax_printed_as_written(tmp_path, seed, seed_options):
     page = build(tmp_path, _hostile(seed), seed_options)
-    assert [s["src"].split("?")[0] for s in page.find_all("script")] == ["assets/zones.js",
-                                                                        "assets/site.js"]
+    assert [s["src"].split("?")[0] for s in page.find_all("script")] == ["assets/site.js"]
     assert page.find("img") is None and page.find("b") is None
     assert text(page.h1) == "NAM <script>"
     assert text(page.select_one("h3")) == "{% raw %}<img src=x onerror=alert(1)>"
@@ -382,10 +381,12 @@ def test_zone_names_come_from_the_tz_database(seed):
     assert "Asia/Dubai" not in names  # "+04": the page names it UTC+04:00
 
 
-def test_the_zones_script_is_an_asset_of_the_page(page, tmp_path):
-    script = next(s["src"] for s in page.find_all("script") if "zones.js" in s["src"])
+def test_the_script_begins_with_the_zone_table(page, tmp_path):
+    (script,) = (s["src"] for s in page.find_all("script"))
     body = (tmp_path / script.split("?")[0]).read_text(encoding="utf-8")
-    assert body.startswith("/*") and '"Asia/Tokyo":{"540":"JST"}' in body
+    table, rest = body.split("\n", 2)[1:]
+    assert table.startswith("window.namconvertZones = {") and '"Asia/Tokyo":{"540":"JST"}' in table
+    assert rest.startswith("/* The programme site's enhancements.")
 
 
 def test_links_the_source_made_relative_to_its_own_site_become_plain_text():
@@ -413,3 +414,17 @@ def test_a_slot_url_relative_to_the_source_is_not_linked(tmp_path, seed, seed_op
     assert element(page, session.id).h3.a is None
     assert element(page, first.id).select_one(".title a") is None
     assert not element(page, first.id).has_attr("data-url")
+
+
+def test_the_glance_has_a_column_per_room_when_rooms_run_in_parallel(seed):
+    day = seed.days[0]
+    session = day.sessions[0]
+    rooms = ("Room A", "Room B", "Room C")
+    sessions = tuple(replace(session, id=f"s{n}", room=room, slots=tuple(
+        replace(s, id=f"{n}-{s.id}", uid=f"{n}-{s.uid}") for s in session.slots))
+        for n, room in enumerate(rooms))
+    programme = replace(seed, days=(replace(day, sessions=sessions),))
+    (view,) = html.day_views(programme, seed_options_for(programme), lambda f, r: False)
+    assert view.glance.columns == rooms
+    assert len(view.glance.rows) == len(session.slots)
+    assert all(len(row.cells) == 3 for row in view.glance.rows)

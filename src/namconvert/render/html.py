@@ -12,6 +12,7 @@ any other format is linked only when its file is already there from an earlier b
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import json
@@ -39,8 +40,8 @@ TITLE = "Web page"
 OUTPUT = "index.html"
 
 ASSETS = ("style.css", "site.js", "icon.svg")
-# Written per build: the letter abbreviations of every IANA zone on the programme's dates.
-ZONES_ASSET = "zones.js"
+# The script begins with this build's table of zone abbreviations (see zones_script).
+SCRIPT = "site.js"
 
 # Options.extra key: the formats this build writes (the build sets it; see the module doc).
 WRITTEN = "namconvert.formats"
@@ -201,37 +202,54 @@ def _slot_view(placed: PlacedSlot, programme: Programme, options: Options, key: 
                     location_name(placed, programme))
 
 
-def _overlaps(a: SlotView, b: SlotView) -> bool:
-    return a.placed.start < b.placed.end and b.placed.start < a.placed.end
+def _overlapping(views: Sequence[SlotView]) -> list[tuple[int, int]]:
+    """Every pair of slots (indices into VIEWS) whose times overlap, by a sweep over starts:
+    linear in the slots times how many run at once, not quadratic."""
+    order = sorted(range(len(views)), key=lambda i: (views[i].placed.start, views[i].placed.end))
+    pairs: list[tuple[int, int]] = []
+    running: list[int] = []
+    for i in order:
+        start = views[i].placed.start
+        running = [j for j in running if views[j].placed.end > start]
+        pairs += [(j, i) for j in running]
+        running.append(i)
+    return pairs
 
 
-def _columns(day: Day, views: Sequence[SlotView]) -> tuple[tuple[str, ...], list[int]]:
+def _columns(day: Day, views: Sequence[SlotView],
+             pairs: Sequence[tuple[int, int]]) -> tuple[tuple[str, ...], list[int]]:
     """Column headings and each slot's column: one column unless slots run in parallel;
     then one per room when the parallel slots all name a room, else one per track of
     sessions that never overlap each other."""
-    parallel = [v for v in views if any(_overlaps(v, w) for w in views if w is not v)]
-    if not parallel:
+    if not pairs:
         return (), [0] * len(views)
+    parallel = {i for pair in pairs for i in pair}
 
     def room(v: SlotView) -> str | None:
         return v.placed.slot.room or v.placed.session.room
 
-    if all(room(v) for v in parallel):
+    if all(room(views[i]) for i in parallel):
         rooms = list(dict.fromkeys(room(v) or "" for v in views if room(v)))
-        place = [rooms.index(room(v) or "") if room(v) else -1 for v in views]
-        return tuple(rooms), place
+        index = {name: n for n, name in enumerate(rooms)}
+        return tuple(rooms), [index[room(v) or ""] if room(v) else -1 for v in views]
+    spans: dict[int, tuple[dt.datetime, dt.datetime]] = {}
+    for v in views:
+        key = id(v.placed.session)
+        start, end = spans.get(key, (v.placed.start, v.placed.end))
+        spans[key] = (min(start, v.placed.start), max(end, v.placed.end))
     tracks: list[list[Session]] = []
-    spans = {id(s): (min(v.placed.start for v in views if v.placed.session is s),
-                     max(v.placed.end for v in views if v.placed.session is s))
-             for s in day.sessions if s.slots}
-    for session in (s for s in day.sessions if s.slots):
+    ends: list[dt.datetime] = []  # each track's last end: sessions are placed in start order
+    for session in sorted((s for s in day.sessions if id(s) in spans),
+                          key=lambda s: spans[id(s)]):
         start, end = spans[id(session)]
-        for track in tracks:
-            if all(end <= spans[id(o)][0] or spans[id(o)][1] <= start for o in track):
-                track.append(session)
+        for n, last in enumerate(ends):
+            if last <= start:
+                tracks[n].append(session)
+                ends[n] = end
                 break
         else:
             tracks.append([session])
+            ends.append(end)
     column = {id(s): n for n, track in enumerate(tracks) for s in track}
     headings = tuple(" / ".join(s.title for s in track) for track in tracks)
     return headings, [column[id(v.placed.session)] for v in views]
@@ -241,28 +259,29 @@ def glance(day: Day, views: Sequence[SlotView]) -> Glance:
     """The day's overview grid. A slot with nothing beside it in the other columns
     (a keynote, a break) spans them all; one that runs past later starts spans their rows;
     one that overlaps another in its own column shares that one's cell."""
-    headings, place = _columns(day, views)
+    pairs = _overlapping(views)
+    headings, place = _columns(day, views, pairs)
     width = max(len(headings), 1)
+    place = [max(c, 0) for c in place]
+    beside = {i for i, j in pairs if place[i] != place[j]} | \
+        {j for i, j in pairs if place[i] != place[j]}
     starts = sorted({v.placed.start for v in views})
+    row_of = {start: n for n, start in enumerate(starts)}
     owner: list[list[int | None]] = [[None] * width for _ in starts]  # index into cells
     cells: list[tuple[int, int, int, int, list[SlotView]]] = []  # top, first, rows, span, slots
-    for view, column in sorted(zip(views, place, strict=True),
-                               key=lambda vc: (vc[0].placed.start, vc[1])):
-        top = starts.index(view.placed.start)
-        rows = sum(1 for s in starts[top:] if s < view.placed.end) or 1
-        column = max(column, 0)
+    for i in sorted(range(len(views)), key=lambda i: (views[i].placed.start, place[i])):
+        view, column = views[i], place[i]
+        top = row_of[view.placed.start]
+        rows = max(bisect.bisect_left(starts, view.placed.end) - top, 1)
 
         def free(first: int, span: int, rows: int, top: int = top) -> bool:
             return all(owner[r][c] is None for r in range(top, top + rows)
                        for c in range(first, first + span))
 
-        alone = width > 1 and not any(_overlaps(view, other)
-                                      for other, c in zip(views, place, strict=True)
-                                      if c != column)
-        if alone and free(0, width, rows):
+        if width > 1 and i not in beside and free(0, width, rows):
             first, span = 0, width
-        elif owner[top][column] is not None:
-            cells[owner[top][column] or 0][4].append(view)
+        elif (taken := owner[top][column]) is not None:
+            cells[taken][4].append(view)
             continue
         else:
             first, span = column, 1
@@ -339,14 +358,19 @@ def zone_names(programme: Programme, zones: Iterable[str] | None = None) -> dict
     """Each IANA zone's letter abbreviation ("JST") on the programme's dates, by UTC offset
     in minutes: what the page names the reader's zone with, since browsers call most zones
     "GMT+9". Zones whose abbreviation is only a number ("+09") are left out."""
-    instants = sorted({p.start.astimezone(dt.UTC) for p in placed_slots(programme)})
+    # Each day's first start and last end: enough to catch a change of clocks between days.
+    spans: dict[int, tuple[dt.datetime, dt.datetime]] = {}
+    for placed in placed_slots(programme):
+        start, end = spans.get(id(placed.day), (placed.start, placed.end))
+        spans[id(placed.day)] = (min(start, placed.start), max(end, placed.end))
+    instants = {moment.astimezone(dt.UTC) for span in spans.values() for moment in span}
     names: dict[str, dict[int, str]] = {}
     for name in sorted(zoneinfo.available_timezones() if zones is None else zones):
         try:
             tz = zoneinfo.ZoneInfo(name)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             continue
-        for instant in instants:
+        for instant in sorted(instants):
             local = instant.astimezone(tz)
             abbr, offset = local.tzname() or "", local.utcoffset()
             if offset is not None and _LETTERS.fullmatch(abbr):
@@ -442,7 +466,7 @@ def render(programme: Programme, options: Options, out: OutputWriter) -> list[Pa
     present = presence(options, out)
     offered = [r for r in downloads(NAME) if present(r.name, r.output)]
     assets = {name: _asset(name, options) for name in ASSETS}
-    assets[ZONES_ASSET] = zones_script(programme)
+    assets[SCRIPT] = zones_script(programme) + assets[SCRIPT]
     # A content hash in each asset URL: a rebuilt site never pairs new HTML with cached CSS.
     asset_urls = {name: f"assets/{name}?v={hashlib.sha256(data).hexdigest()[:10]}"
                   for name, data in assets.items()}

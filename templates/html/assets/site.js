@@ -325,13 +325,15 @@
       document.documentElement.dataset.view = on ? "my" : "all";
     }
 
-    // A #my= link (shared, or moved to a phone) adds its talks to this reader's stars.
-    function takeLink() {
+    // A #my= link (shared, or moved to a phone) adds its talks to this reader's stars. Opened,
+    // it leaves the address bar (a reload would bring back a star since removed); followed
+    // on the page, it stays there to be copied.
+    function takeLink(opened) {
       const match = /^#my=([0-9a-f.]*)$/i.exec(window.location.hash);
       if (!match) return false;
       for (const k of match[1].toLowerCase().split(".")) if (byKey.has(k)) starred.add(k);
       save();
-      window.history.replaceState(null, "", window.location.pathname + window.location.search);
+      if (opened) window.history.replaceState(null, "", window.location.pathname + window.location.search);
       setView(true);
       return true;
     }
@@ -355,7 +357,7 @@
       });
     }
     window.addEventListener("hashchange", () => {
-      if (takeLink()) { update(); applyFilter(); }
+      if (takeLink(false)) { update(); applyFilter(); }
     });
     window.addEventListener("storage", (event) => { // another tab starred something
       if (event.key !== key) return;
@@ -365,7 +367,7 @@
       applyFilter();
     });
     api.start = () => {
-      takeLink();
+      takeLink(true);
       update();
       applyFilter();
     };
