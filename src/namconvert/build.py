@@ -83,6 +83,9 @@ def write_outputs(programme: Programme, source: Path, options: Options, out_dir:
     """
     options = with_build_time(source, options)
     names = resolve_formats(formats)
+    # Every renderer is told which formats this build writes, so a page links only to files
+    # the output folder will hold (render/html.py).
+    options = replace(options, extra={**options.extra, "namconvert.formats": tuple(names)})
     out_dir = prepare(out_dir, source, options.templates)  # refuses the source's folder
     display = display or progress.Display(names)
     try:

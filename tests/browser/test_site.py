@@ -20,6 +20,12 @@ DAVIS = "2022-07-13-1655-self-supervised-physics-aware-bayesian-neural"
 DURING_EMILY = "2022-07-13T15:40:00Z"  # 16:40 in London, 11:40 in New York
 
 
+def open_options(page) -> None:
+    """On a phone the time zone and abstract options are a tap away."""
+    if not page.locator("details#options").evaluate("d => d.open"):
+        page.click("details#options summary")
+
+
 def visible_slots(page) -> list[str]:
     return page.eval_on_selector_all(".slot", "els => els.filter(e => e.offsetParent)"
                                               ".map(e => e.id)")
@@ -36,6 +42,7 @@ def test_axe_finds_no_violations(open_page, scheme, width):
     assert page.locator(f"[id='{EMILY}'] .badge-now").is_visible()
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
+    open_options(page)
     page.click("#toggle-abstracts")
     page.check("#tz-local")
     page.fill("#filter", "neural")

@@ -21,9 +21,13 @@ from namconvert.schedule import placed_slots, speaker_index, surname_key
 EMILY = "2022-07-13-1635-the-power-and-caveats-of-clustering"
 
 
-def build(tmp_path: Path, programme: Programme, options: Options) -> BeautifulSoup:
+def build(tmp_path: Path, programme: Programme, options: Options,
+          formats: tuple[str, ...] | None = None) -> BeautifulSoup:
+    """Render the site alone; FORMATS are those the build is said to write besides it."""
     out = OutputWriter(tmp_path)
-    html.render(programme, replace(options, source_date_epoch=1657700000), out)
+    extra = {**options.extra, html.WRITTEN: ("html", *formats)} if formats is not None \
+        else options.extra
+    html.render(programme, replace(options, source_date_epoch=1657700000, extra=extra), out)
     out.commit()
     return BeautifulSoup((tmp_path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
@@ -126,10 +130,10 @@ def test_download_links_for_pdf_and_epub(tmp_path, seed, seed_options, monkeypat
                         fake_renderer("epub", "EPUB e-book", "programme.epub", "application/epub+zip"))
     monkeypatch.setitem(registry.RENDERERS, "pdf",
                         fake_renderer("pdf", "PDF booklet", "programme.pdf", "application/pdf"))
-    page = build(tmp_path, seed, seed_options)
+    page = build(tmp_path, seed, seed_options, ("pdf", "epub"))
     links = {a["href"]: (text(a), a["type"]) for a in page.select("nav.downloads a")}
     assert links["programme.pdf"] == ("PDF booklet", "application/pdf")
-    assert links["programme.epub"] == ("EPUB e-book", "application/epub+zip")
+    assert links["programme.epub"] == ("E-book (EPUB)", "application/epub+zip")
     assert "index.html" not in links
 
 
@@ -137,7 +141,7 @@ def test_calendar_links_point_at_the_ics_files_when_that_format_exists(tmp_path,
                                                                        monkeypatch):
     monkeypatch.setitem(registry.RENDERERS, "ics",
                         fake_renderer("ics", "Calendar", "programme.ics", "text/calendar"))
-    page = build(tmp_path, seed, seed_options)
+    page = build(tmp_path, seed, seed_options, ("ics",))
     for p in placed_slots(seed):
         link = element(page, p.slot.id).select_one("a.calendar")
         assert link is not None and link["href"] == f"ics/{p.slot.id}.ics"
@@ -267,3 +271,160 @@ def test_stylesheet_has_dark_mode_and_a_print_layout_one_day_per_page(tmp_path, 
     assert re.search(r"\.day-nav[^{]*\{\s*display:\s*none", printing)
     assert not re.search(r"url\(\s*['\"]?(https?:)?//", css)
     assert "@import" not in css
+
+
+def test_the_page_links_only_to_formats_the_build_writes(tmp_path, seed, seed_options):
+    page = build(tmp_path, seed, seed_options, ())
+    hrefs = [a["href"] for a in page.find_all("a", href=True)]
+    assert not [h for h in hrefs if not h.startswith(("#", "https:", "http:", "mailto:", "data:"))]
+    assert page.select("nav.downloads") == [] and page.select("#data") == []
+    assert all(a["href"].startswith("data:") for a in page.select(".slot a.calendar"))
+
+
+def test_a_format_from_an_earlier_build_is_linked_when_its_file_is_there(tmp_path, seed,
+                                                                          seed_options):
+    (tmp_path / "programme.pdf").write_bytes(b"%PDF-1.7")
+    (tmp_path / "ics").mkdir()
+    (tmp_path / "ics" / f"{EMILY}.ics").write_text("BEGIN:VCALENDAR", encoding="utf-8")
+    page = build(tmp_path, seed, seed_options, ())
+    assert [a["href"] for a in page.select("nav.downloads a")] == ["programme.pdf"]
+    assert element(page, EMILY).select_one("a.calendar")["href"] == f"ics/{EMILY}.ics"
+    other = element(page, "2022-07-13-1630-introduction").select_one("a.calendar")
+    assert other is not None and other["href"].startswith("data:")
+
+
+def test_machine_formats_are_under_data_and_feeds_and_the_rest_up_front(tmp_path, seed,
+                                                                         seed_options):
+    page = build(tmp_path, seed, seed_options, tuple(registry.FORMATS))
+    up_front = [a["href"] for a in page.select("header nav.downloads a")]
+    assert up_front == ["programme.pdf", "programme.epub", "programme.ics"]
+    feeds = [a["href"] for a in element(page, "data").select("a")]
+    assert set(feeds) == {"programme.json", "README.md", "schedule.xml", "schedule.json"}
+    assert "#data" in [a["href"] for a in page.select("nav.day-nav a")]
+
+
+def test_every_slot_has_a_star_button_hidden_until_the_script_runs(page, seed):
+    keys = set()
+    for p in placed_slots(seed):
+        slot = element(page, p.slot.id)
+        star = slot.select_one("button.star")
+        assert star is not None and star.has_attr("hidden") and star["aria-pressed"] == "false"
+        assert p.slot.title in text(star.select_one(".visually-hidden"))
+        assert slot["data-uid"] == p.slot.uid
+        keys.add(slot["data-key"])
+    assert len(keys) == 14 and all(re.fullmatch(r"[0-9a-f]{6,}", k) for k in keys)
+
+
+def test_slot_keys_are_short_stable_and_unique():
+    assert html.slot_keys(["a", "b"]) == html.slot_keys(["a", "b"])
+    assert html.slot_keys(["b"])[0] == html.slot_keys(["a", "b"])[1]  # not by position
+    many = html.slot_keys([str(n) for n in range(5000)])
+    assert len(set(many)) == 5000
+
+
+def test_the_glance_lists_every_slot_once_linking_to_it(page, seed):
+    for day in seed.days:
+        box = element(page, f"day-{day.date.isoformat()}-glance")
+        assert box.name == "details"
+        links = [a["href"] for a in box.select("a.glance-entry")]
+        assert links == [f"#{s.id}" for session in day.sessions for s in session.slots]
+        times = [text(t) for t in box.select("tbody th time")]
+        assert times == sorted({s.start.strftime("%H:%M") for session in day.sessions
+                                for s in session.slots})
+        assert box.select("thead") == []  # one column: nothing runs in parallel
+
+
+def test_the_glance_puts_parallel_sessions_side_by_side(seed):
+    day = seed.days[0]
+    first, *_ = day.sessions
+    twin = replace(first, id="twin", title="Parallel track",
+                   slots=tuple(replace(s, id=f"twin-{s.id}", uid=f"twin-{s.uid}") for s in
+                               first.slots))
+    programme = replace(seed, days=(replace(day, sessions=(first, twin)),))
+    (view,) = html.day_views(programme, seed_options_for(programme), lambda f, r: False)
+    assert view.glance.columns == (first.title, "Parallel track")
+    for row in view.glance.rows:
+        assert [len(c.slots) if c else 0 for c in row.cells] == [1, 1]
+        ids = [c.slots[0].placed.slot.id for c in row.cells if c]
+        assert ids[1] == f"twin-{ids[0]}"
+
+
+def seed_options_for(programme: Programme) -> Options:
+    return Options(timezone=programme.timezone)
+
+
+def test_the_glance_spans_a_plenary_slot_across_the_columns(seed):
+    day = seed.days[0]
+    first = day.sessions[0]
+    talks = first.slots[1:3]
+    twin = replace(first, id="twin", title="Room B", slots=tuple(
+        replace(s, id=f"twin-{s.id}", uid=f"twin-{s.uid}") for s in talks))
+    main = replace(first, slots=first.slots[:3])
+    programme = replace(seed, days=(replace(day, sessions=(main, twin)),))
+    (view,) = html.day_views(programme, seed_options_for(programme), lambda f, r: False)
+    opening = view.glance.rows[0].cells
+    assert len(opening) == 1 and opening[0] is not None and opening[0].colspan == 2
+
+
+def test_day_hours_carry_utc_instants_and_name_the_zone(page, seed):
+    day = seed.days[0]
+    window = element(page, f"day-{day.date.isoformat()}").select_one(".day-window")
+    assert window is not None
+    assert window["data-start"] == "2022-07-13T15:30:00Z"
+    assert text(window.select_one(".zone")) == "Europe/London (BST)"
+
+
+def test_zone_names_come_from_the_tz_database(seed):
+    names = html.zone_names(seed, ["Asia/Tokyo", "Asia/Dubai", "Europe/London"])
+    assert names["Asia/Tokyo"] == {540: "JST"}
+    assert names["Europe/London"] == {60: "BST"}
+    assert "Asia/Dubai" not in names  # "+04": the page names it UTC+04:00
+
+
+def test_the_script_begins_with_the_zone_table(page, tmp_path):
+    (script,) = (s["src"] for s in page.find_all("script"))
+    body = (tmp_path / script.split("?")[0]).read_text(encoding="utf-8")
+    table, rest = body.split("\n", 2)[1:]
+    assert table.startswith("window.namconvertZones = {") and '"Asia/Tokyo":{"540":"JST"}' in table
+    assert rest.startswith("/* The programme site's enhancements.")
+
+
+def test_links_the_source_made_relative_to_its_own_site_become_plain_text():
+    ids = {"2022-07-13-1630-introduction"}
+    assert html.linkable("https://arxiv.org/abs/1", ids)
+    assert html.linkable("mailto:a@example.org", ids)
+    assert html.linkable("#2022-07-13-1630-introduction", ids)
+    for url in ("/slides/a.pdf", "slides/a.pdf", "#opening", "//", "https:///x", "", None,
+                "javascript:alert(1)"):
+        assert not html.linkable(url, ids), url
+    markup = ('<p><a href="/files/a.pdf">Slides</a> and <a href="https://x.org/">paper</a>'
+              ' and <a href="#opening">the opening</a></p>')
+    assert html.unlink_unresolved(markup, ids) == (
+        '<p><span class="unlinked">Slides</span> and <a href="https://x.org/">paper</a>'
+        ' and <span class="unlinked">the opening</span></p>')
+
+
+def test_a_slot_url_relative_to_the_source_is_not_linked(tmp_path, seed, seed_options):
+    day = seed.days[0]
+    session = replace(day.sessions[0], url="/sessions/ml/")
+    first = replace(session.slots[0], url="slides/intro.pdf")
+    session = replace(session, slots=(first, *session.slots[1:]))
+    programme = replace(seed, days=(replace(day, sessions=(session,)), *seed.days[1:]))
+    page = build(tmp_path, programme, seed_options)
+    assert element(page, session.id).h3.a is None
+    assert element(page, first.id).select_one(".title a") is None
+    assert not element(page, first.id).has_attr("data-url")
+
+
+def test_the_glance_has_a_column_per_room_when_rooms_run_in_parallel(seed):
+    day = seed.days[0]
+    session = day.sessions[0]
+    rooms = ("Room A", "Room B", "Room C")
+    sessions = tuple(replace(session, id=f"s{n}", room=room, slots=tuple(
+        replace(s, id=f"{n}-{s.id}", uid=f"{n}-{s.uid}") for s in session.slots))
+        for n, room in enumerate(rooms))
+    programme = replace(seed, days=(replace(day, sessions=sessions),))
+    (view,) = html.day_views(programme, seed_options_for(programme), lambda f, r: False)
+    assert view.glance.columns == rooms
+    assert len(view.glance.rows) == len(session.slots)
+    assert all(len(row.cells) == 3 for row in view.glance.rows)

@@ -1,5 +1,6 @@
 /* The programme site's enhancements. Everything works without this file; it adds
-   local times, a filter, expand-all for abstracts and a now/next marker.
+   local times, a filter, expand-all for abstracts, a now/next marker and "my schedule"
+   (stars kept in localStorage, a view of the starred talks, their calendar, a #my= link).
    Loaded with `defer` from the site's own folder (the CSP forbids inline scripts). */
 (() => {
   "use strict";
@@ -16,18 +17,45 @@
   const venueStatus = Array.from(status.childNodes, (n) => n.cloneNode(true));
   const localZone = (Intl.DateTimeFormat().resolvedOptions().timeZone) || "";
 
+  // The page's dates read "Wednesday 13 July": English in the page's own order, not the US one.
+  const dateLang = /^en(-US)?$/i.test(lang) ? "en-GB" : lang;
   const clock = new Intl.DateTimeFormat(lang, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
   const zoneName = new Intl.DateTimeFormat(lang, { timeZoneName: "short" });
-  const shortDate = new Intl.DateTimeFormat(lang, { weekday: "short", day: "numeric", month: "short" });
+  const shortDate = new Intl.DateTimeFormat(dateLang, { weekday: "short", day: "numeric", month: "long" });
+  const first = Math.min(...slots.map((s) => Date.parse(s.dataset.start)));
   const isoDate = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit" });
+  // The tz database's abbreviations on the programme's dates ("JST"), written by the build:
+  // browsers name most zones "GMT+9".
+  const zoneTable = (window.namconvertZones && window.namconvertZones[localZone]) || {};
 
   const store = {
     get() { try { return window.localStorage.getItem(STORE_KEY); } catch { return null; } },
     set(value) { try { window.localStorage.setItem(STORE_KEY, value); } catch { /* private mode */ } },
   };
 
-  const abbreviation = (date) =>
-    (zoneName.formatToParts(date).find((p) => p.type === "timeZoneName") || { value: localZone }).value;
+  function offsetName(date) {
+    const minutes = -date.getTimezoneOffset();
+    const sign = minutes < 0 ? "-" : "+";
+    const hours = String(Math.floor(Math.abs(minutes) / 60)).padStart(2, "0");
+    return `UTC${sign}${hours}:${String(Math.abs(minutes) % 60).padStart(2, "0")}`;
+  }
+
+  // The reader's zone at DATE, named as the venue's is: "JST", else the browser's letters, else "UTC+09:00".
+  function abbreviation(date) {
+    const known = zoneTable[String(-date.getTimezoneOffset())];
+    if (known) return known;
+    const part = zoneName.formatToParts(date).find((p) => p.type === "timeZoneName");
+    return part && /^[A-Za-z]{2,6}$/.test(part.value) ? part.value : offsetName(date);
+  }
+  const zoneLabel = (date) => `${localZone} (${abbreviation(date)})`;
+
+  function dateNote(date, isoDay) {
+    if (!isoDay || isoDate.format(date) === isoDay) return null;
+    const note = document.createElement("span");
+    note.className = "local-date";
+    note.textContent = shortDate.format(date);
+    return note;
+  }
 
   // Each slot's venue-time text is kept so the toggle can put it back.
   for (const slot of slots) {
@@ -52,12 +80,36 @@
     zone.textContent = abbreviation(start);
     zone.title = localZone;
     const day = slot.closest(".day");
-    if (day && isoDate.format(start) !== day.dataset.date) {
-      const note = document.createElement("span");
-      note.className = "local-date";
-      note.textContent = shortDate.format(start);
-      time.append(note);
-    }
+    const note = dateNote(start, day && day.dataset.date);
+    if (note) time.append(note);
+  }
+
+  // The day's hours and the overview's times, as the slots'.
+  const windows = Array.from(document.querySelectorAll(".day-window[data-start]"));
+  const glanceTimes = Array.from(document.querySelectorAll(".glance-time[data-start]"));
+  for (const el of [...windows, ...glanceTimes]) el.dataset.venueHtml = el.innerHTML;
+
+  function showWindow(el, local) {
+    el.innerHTML = el.dataset.venueHtml; // the page's own markup, kept from load
+    if (!local) return;
+    const start = new Date(el.dataset.start);
+    const end = new Date(el.dataset.end);
+    el.querySelector(".start").textContent = clock.format(start);
+    el.querySelector(".end").textContent = clock.format(end);
+    el.querySelector(".zone").textContent = zoneLabel(start);
+    const day = el.closest(".day");
+    const note = dateNote(start, day && day.dataset.date);
+    if (note) el.append(" ", note);
+  }
+
+  function showGlanceTime(el, local) {
+    el.innerHTML = el.dataset.venueHtml;
+    if (!local) return;
+    const start = new Date(el.dataset.start);
+    el.textContent = clock.format(start);
+    const day = el.closest(".day");
+    const note = dateNote(start, day && day.dataset.date);
+    if (note) el.append(" ", note);
   }
 
   function showVenue(slot) {
@@ -73,11 +125,11 @@
       return;
     }
     const mine = document.createElement("strong");
-    mine.textContent = localZone;
+    mine.textContent = zoneLabel(new Date(first));
     const venue = document.createElement("strong");
-    venue.textContent = venueZone;
-    status.replaceChildren("Times are shown in your time zone, ", mine,
-      ". The venue’s time zone is ", venue, ".");
+    const venueLabel = status.querySelector("strong");
+    venue.textContent = venueLabel ? venueLabel.textContent : venueZone;
+    status.replaceChildren("Times in your time zone, ", mine, ". Venue time: ", venue);
   }
 
   const weekday = new Intl.DateTimeFormat(lang, { weekday: "short" });
@@ -89,6 +141,8 @@
       for (const note of slot.querySelectorAll(".local-date")) note.remove();
       if (local) showLocal(slot); else showVenue(slot);
     }
+    for (const el of windows) showWindow(el, local);
+    for (const el of glanceTimes) showGlanceTime(el, local);
     for (const el of indexTimes) {
       const start = new Date(el.dataset.start);
       el.textContent = local
@@ -101,7 +155,7 @@
   }
 
   if (tzBox && tzName) {
-    tzName.textContent = localZone;
+    tzName.textContent = zoneLabel(new Date(first || Date.now()));
     if (!localZone || localZone === venueZone) {
       tzBox.closest("label").hidden = true; // nothing to convert to
     } else {
@@ -133,7 +187,7 @@
     for (const slot of slots) {
       const hay = haystacks.get(slot);
       const match = terms.every((t) => hay.all.includes(t));
-      slot.hidden = !match;
+      slot.hidden = !match || (my.viewing && !my.has(slot));
       if (match) shown += 1;
       // Open an abstract that holds a match, so the reader sees why the talk is listed.
       const details = slot.querySelector("details.abstract");
@@ -143,15 +197,182 @@
         if (!inAbstract && details.dataset.byFilter) { details.open = false; delete details.dataset.byFilter; }
       }
     }
+    const narrowed = terms.length > 0 || my.viewing;
     for (const group of document.querySelectorAll(".session, .day")) {
-      group.hidden = terms.length > 0 && !group.querySelector(".slot:not([hidden])");
+      group.hidden = narrowed && !group.querySelector(".slot:not([hidden])");
     }
+    for (const el of document.querySelectorAll(".glance")) el.hidden = my.viewing;
+    my.report();
     filterStatus.textContent = terms.length
       ? `${shown} of ${slots.length} programme items match “${raw}”.`
       : "";
   }
 
   if (filter && filterStatus) filter.addEventListener("input", applyFilter);
+
+  /* ---- My schedule: stars, a view of the starred slots, their calendar, a #my= link ---- */
+
+  const my = (() => {
+    const key = `${document.body.dataset.store || "namconvert:my"}`;
+    const byKey = new Map(slots.map((slot) => [slot.dataset.key, slot]));
+    const viewButton = document.getElementById("my-view");
+    const count = document.getElementById("my-count");
+    const calendarLink = document.getElementById("my-calendar");
+    const shareLink = document.getElementById("my-link");
+    const myStatus = document.getElementById("my-status");
+    const stamp = document.body.dataset.stamp || "19700101T000000Z";
+    const title = (document.querySelector("h1") || { textContent: "" }).textContent.trim();
+
+    function load() {
+      try {
+        const stored = JSON.parse(window.localStorage.getItem(key) || "[]");
+        return Array.isArray(stored) ? stored.filter((k) => byKey.has(k)) : [];
+      } catch { return []; }
+    }
+    const starred = new Set(load());
+
+    function save() {
+      try { window.localStorage.setItem(key, JSON.stringify([...starred])); } catch { /* private mode */ }
+    }
+
+    // RFC 5545: escaped text, lines folded at 75 octets, CRLF.
+    const escape = (text) => text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,")
+      .replace(/\r?\n/g, "\\n");
+    const encoder = new TextEncoder();
+    function fold(line) {
+      const lines = [];
+      let current = "";
+      let octets = 0;
+      for (const char of line) {
+        const size = encoder.encode(char).length;
+        if (octets + size > 75) { lines.push(current); current = " "; octets = 1; }
+        current += char;
+        octets += size;
+      }
+      lines.push(current);
+      return lines.join("\r\n");
+    }
+    const instant = (iso) => iso.replace(/[-:]/g, "").replace(/\.\d+/, "");
+    const text = (el) => (el ? el.textContent.replace(/\s+/g, " ").trim() : "");
+
+    function vevent(slot) {
+      const speakers = Array.from(slot.querySelectorAll(".speaker"), (el) => text(el));
+      const session = slot.closest(".session");
+      const abstract = slot.querySelector(".abstract-text");
+      const about = [];
+      if (speakers.length) about.push(`Speakers: ${speakers.join(", ")}`);
+      if (session) about.push(`Session: ${text(session.querySelector("h3"))}`);
+      if (abstract) about.push("", abstract.innerText.trim() || text(abstract));
+      const page = `${window.location.href.split("#")[0]}#${slot.id}`;
+      const lines = ["BEGIN:VEVENT", `UID:${slot.dataset.uid}`, `DTSTAMP:${stamp}`,
+        `DTSTART:${instant(slot.dataset.start)}`, `DTEND:${instant(slot.dataset.end)}`,
+        `SUMMARY:${escape(text(slot.querySelector(".title")))}`, `DESCRIPTION:${escape(about.join("\n"))}`];
+      if (slot.dataset.location) lines.push(`LOCATION:${escape(slot.dataset.location)}`);
+      lines.push(`URL:${slot.dataset.url || page}`, "END:VEVENT");
+      return lines;
+    }
+
+    function calendar(chosen) {
+      const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//namconvert//my schedule//EN",
+        "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:${escape(`My schedule: ${title}`)}`,
+        ...chosen.flatMap(vevent), "END:VCALENDAR"];
+      return `${lines.map(fold).join("\r\n")}\r\n`;
+    }
+
+    const api = {
+      viewing: false,
+      has: (slot) => starred.has(slot.dataset.key),
+      report() {
+        if (!myStatus) return;
+        const shown = slots.filter((s) => !s.hidden).length;
+        myStatus.textContent = !api.viewing ? ""
+          : starred.size === 0 ? "My schedule is empty: star a talk with ☆ to add it."
+          : `My schedule: ${shown} of ${starred.size} starred programme items shown.`;
+      },
+    };
+
+    function update() {
+      const chosen = slots.filter((s) => starred.has(s.dataset.key));
+      for (const slot of slots) {
+        const on = starred.has(slot.dataset.key);
+        slot.classList.toggle("is-starred", on);
+        const star = slot.querySelector(".star");
+        if (star) {
+          star.setAttribute("aria-pressed", String(on));
+          star.querySelector(".star-icon").textContent = on ? "★" : "☆";
+        }
+      }
+      for (const entry of document.querySelectorAll(".glance-entry[data-key]")) {
+        entry.classList.toggle("is-starred", starred.has(entry.dataset.key));
+      }
+      if (count) count.textContent = String(chosen.length);
+      const keys = chosen.map((s) => s.dataset.key).join(".");
+      if (calendarLink) {
+        calendarLink.hidden = chosen.length === 0;
+        calendarLink.download = "my-schedule.ics";
+        calendarLink.type = "text/calendar";
+        calendarLink.href = `data:text/calendar;charset=utf-8,${encodeURIComponent(calendar(chosen))}`;
+      }
+      if (shareLink) {
+        shareLink.hidden = chosen.length === 0;
+        shareLink.href = `#my=${keys}`;
+      }
+    }
+
+    function setView(on) {
+      api.viewing = on;
+      if (viewButton) viewButton.setAttribute("aria-pressed", String(on));
+      document.documentElement.dataset.view = on ? "my" : "all";
+    }
+
+    // A #my= link (shared, or moved to a phone) adds its talks to this reader's stars. Opened,
+    // it leaves the address bar (a reload would bring back a star since removed); followed
+    // on the page, it stays there to be copied.
+    function takeLink(opened) {
+      const match = /^#my=([0-9a-f.]*)$/i.exec(window.location.hash);
+      if (!match) return false;
+      for (const k of match[1].toLowerCase().split(".")) if (byKey.has(k)) starred.add(k);
+      save();
+      if (opened) window.history.replaceState(null, "", window.location.pathname + window.location.search);
+      setView(true);
+      return true;
+    }
+
+    for (const slot of slots) {
+      const star = slot.querySelector(".star");
+      if (!star) continue;
+      star.hidden = false;
+      star.addEventListener("click", () => {
+        const k = slot.dataset.key;
+        if (starred.has(k)) starred.delete(k); else starred.add(k);
+        save();
+        update();
+        if (api.viewing) applyFilter();
+      });
+    }
+    if (viewButton) {
+      viewButton.addEventListener("click", () => {
+        setView(!api.viewing);
+        applyFilter();
+      });
+    }
+    window.addEventListener("hashchange", () => {
+      if (takeLink(false)) { update(); applyFilter(); }
+    });
+    window.addEventListener("storage", (event) => { // another tab starred something
+      if (event.key !== key) return;
+      starred.clear();
+      for (const k of load()) starred.add(k);
+      update();
+      applyFilter();
+    });
+    api.start = () => {
+      takeLink(true);
+      update();
+      applyFilter();
+    };
+    return api;
+  })();
 
   /* ---- Abstracts: expand or collapse all; open all for printing ---- */
 
@@ -186,7 +407,6 @@
   const times = slots.map((slot) => ({
     slot, start: Date.parse(slot.dataset.start), end: Date.parse(slot.dataset.end),
   }));
-  const first = Math.min(...times.map((t) => t.start));
   const last = Math.max(...times.map((t) => t.end));
 
   function badge(kind, text) {
@@ -204,7 +424,9 @@
     const at = entry.slot.querySelector(".time .start");
     const item = document.createElement("span");
     item.className = "now-next-item";
-    item.append(badge(kind, label), link, at ? ` (${at.textContent})` : "");
+    const zone = entry.slot.querySelector(".time .zone");
+    item.append(badge(kind, label), link,
+      at ? ` (${at.textContent}${zone ? ` ${zone.textContent}` : ""})` : "");
     return item;
   }
 
@@ -236,6 +458,13 @@
     nowNext.hidden = parts.length === 0;
   }
 
+  // The overview and the options are open where there is room; a tap away on a phone, so
+  // its first screen reaches the first talk.
+  if (window.matchMedia && window.matchMedia("(min-width: 48rem)").matches) {
+    for (const d of document.querySelectorAll("details.glance, details#options")) d.open = true;
+  }
+
+  my.start();
   applyZone(Boolean(tzBox && tzBox.checked));
   window.setInterval(updateNowNext, 30000);
 })();
