@@ -15,8 +15,10 @@ from typing import Any
 
 import pytest
 
+from corpus_expected import corpus_flags
+from namconvert.cli import main
 from namconvert.model import Programme
-from support import load, shared_file
+from support import CORPUS, load, shared_file
 
 Slot = tuple[str, str, str, tuple[str, ...], str]
 
@@ -90,3 +92,20 @@ def test_abstracts_chairs_and_rooms(name: str) -> None:
     rooms = {s.title: s.room for s in slots}
     for title, room in getattr(module, "ROOMS", {}).items():
         assert rooms.get(title) == room, title
+
+
+def all_corpus_files() -> list[str]:
+    return sorted(p.name for p in CORPUS.glob("*.md") if p.name != "SOURCES.md") \
+        if CORPUS.is_dir() else ["(no corpus)"]
+
+
+@pytest.mark.parametrize("name", all_corpus_files())
+def test_check_finds_no_error_with_the_flags_sources_names(
+        name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    path = shared_file("corpus", name)
+    flags = corpus_flags(name)
+    argv = ["check", str(path)]
+    for key, value in flags.items():
+        argv += [f"--{key.replace('_', '-')}", str(value)]
+    assert main(argv) == 0
+    assert " error: " not in capsys.readouterr().err
