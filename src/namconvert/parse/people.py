@@ -83,15 +83,6 @@ def _names(text: str) -> list[Speaker]:
             and not _NOT_A_NAME.match(s.name)]
 
 
-def speakers_from_html(cell_html: str) -> tuple[Speaker, ...]:
-    """Names from a speaker cell, split on the joiners people write between them.
-
-    Splitting happens on the cell's plain text and outside parentheses only, so
-    "(Jones & Co)" stays one affiliation. "A or B" gives both candidates.
-    """
-    return moderated_speakers(cell_html)[0]
-
-
 def moderated_speakers(cell_html: str) -> tuple[tuple[Speaker, ...], bool]:
     """The speakers of a cell, and whether it names moderators ("...; moderated by A and B").
 

@@ -23,7 +23,6 @@ _BREAKING_TAG = re.compile(r"</?(?:br|p|div|blockquote|li|ul|ol|tr|td|th|h[1-6]|
 BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 # A parenthesised part, its inside in group 1 ("Ada Lovelace (Analytical Society)").
 PARENTHESES = re.compile(r"\(([^()]*)\)")
-_SPACE = re.compile(r"\s+")
 _ANCHOR = re.compile(r'<a href="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)
 _FORMATTING = "b|i|em|strong"
 _WRAPPED = re.compile(rf"^<({_FORMATTING})>(.*)</\1>$", re.DOTALL)
