@@ -268,3 +268,10 @@ def test_definition_lists_pipe_separated_items_and_bylines_in_one_programme() ->
         ("10:00", "10:30", "break", (), "Break"),
         ("10:30", "12:00", "panel", ("Eve Evans",), "Panel: future"),
     ]
+
+
+def test_a_table_of_numbers_that_look_like_clocks_is_not_a_timetable() -> None:
+    # "12.50" could be a time; "0.75" cannot: the column holds numbers.
+    assert slots(load(READER / "numbers-table.md")) == [
+        ("09:00", "09:30", "talk", ("Ada Lovelace",), "Engines")]
+    assert findings(READER / "numbers-table.md") == []

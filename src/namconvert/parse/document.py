@@ -38,7 +38,7 @@ from .entries import (
 )
 from .flow import Cell as FlowCell
 from .flow import Heading, Item, Line, ListBlock, Para, TableBlock, read_blocks
-from .grid import Grid, GridCell, read_grid
+from .grid import Grid, GridCell, possible, read_grid
 from .kinds import classify
 from .people import moderated_speakers, persons_from_markdown, role_line
 from .table import Cell, Row
@@ -421,9 +421,19 @@ def _has_time_column(rows: list[Row], named: dict[str, str]) -> bool:
         return False
     if header_columns(body[0], named) is not None:
         return True
-    timed = sum(1 for r in body if any(leading_time(plain_text(c.html), durations=True)
+    # Without a header, a column holding a clock that cannot be ("0.75" beside "9.26" in a
+    # table of measurements) holds numbers, not times.
+    found = [leading_time(plain_text(c.html), durations=True) for r in body for c in r.cells[:3]]
+    if any(f is not None and not _possible(f) for f in found):
+        return False
+    timed = sum(1 for r in body if any(_possible(leading_time(plain_text(c.html), durations=True))
                                        for c in r.cells[:3]))
     return timed * 2 >= len(body) and timed > 0
+
+
+def _possible(found: tuple[When, int] | None) -> bool:
+    """Whether FOUND is a time a day can hold."""
+    return found is not None and possible(found[0])
 
 
 def _is_context_line(line: Line) -> bool:

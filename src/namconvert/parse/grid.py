@@ -16,8 +16,20 @@ from dataclasses import dataclass
 from .entries import When, leading_time
 from .flow import Cell, TableBlock
 from .text import plain_text
+from .times import TimeFormatError
 
 _TIME_SHARE = 0.5  # of a column's filled cells that hold a time
+
+
+def possible(when: When) -> bool:
+    """Whether WHEN is a time a day can hold ("0.75" in a column of numbers is not)."""
+    try:
+        for clock in (when.start, when.end):
+            if clock is not None:
+                clock.to_time()
+    except TimeFormatError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -72,9 +84,11 @@ def read_grid(table: TableBlock) -> Grid | None:
 
     def timed(c: int) -> bool:
         cells = column_cells(c)
-        hits = sum(leading_time(cell.text) is not None for cell, _, _ in cells)
+        found = [leading_time(cell.text) for cell, _, _ in cells]
+        hits = sum(f is not None for f in found)
         return bool(cells) and hits >= _TIME_SHARE * len(cells) and all(
-            span == 1 and cell.colspan == 1 for cell, _, span in cells)
+            span == 1 and cell.colspan == 1 for cell, _, span in cells) and all(
+            possible(f[0]) for f in found if f is not None)
 
     time_columns = [c for c in range(width) if timed(c)]
     tracks = [c for c in range(width) if c not in time_columns]
