@@ -1065,14 +1065,14 @@ class _Reader:
             if written.day is not None:
                 self.date = self._date_context(block.caption, written, block.line,
                                                from_heading=True)
+        if not _has_time_column(rows, self.options.columns):
+            return  # organisers, key facts, figures: not a timetable
         header = header_columns(rows[0], self.options.columns) if rows and rows[0].cells \
             else None
         if not (header and ("speaker" in header or "abstract" in header)) and \
                 (grid := read_grid(block)) is not None:
             self._grid(grid, block)
             return
-        if not _has_time_column(rows, self.options.columns):
-            return  # organisers, key facts: not a timetable
         segments = self._days_in_table(rows, header is not None)
         for date, segment in segments:
             self._table_segment(segment, block, header, date)
