@@ -26,6 +26,7 @@ from ..model import Day, Link, Person, Programme, Session, Slot, Speaker
 from .abstracts import ABSTRACTS_HEADING, AbstractEntry, Candidate, match_abstract, read_abstracts
 from .entries import (
     DURATION,
+    LABEL_IN_PARENTHESES,
     PLACE,
     When,
     after_time,
@@ -86,7 +87,6 @@ SLOT_NAMESPACE = uuid.UUID("0b6a1f0e-5a57-4a43-9a0c-6e616d636f6e")
 
 _DETAILS_LABEL = re.compile(r"^\W*(?:abstract|description|details|summary|more|info(?:rmation)?)"
                             r"\W*$", re.IGNORECASE)
-_PAREN_LINE = re.compile(r"\s*\([^()]*\)\s*")
 _TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
 _LOCATION_LINE = re.compile(r"^\W*(?:session\s+)?(?:location|venue|room|place|where)[^\w:]*:\s*"
                             r"(?:\*\*|__|\*|_)*\s*(.*)$", re.IGNORECASE)
@@ -423,17 +423,12 @@ def _has_time_column(rows: list[Row], named: dict[str, str]) -> bool:
         return True
     # Without a header, a column holding a clock that cannot be ("0.75" beside "9.26" in a
     # table of measurements) holds numbers, not times.
-    found = [leading_time(plain_text(c.html), durations=True) for r in body for c in r.cells[:3]]
-    if any(f is not None and not _possible(f) for f in found):
+    found = [[f for c in r.cells[:3] if (f := leading_time(plain_text(c.html), durations=True))]
+             for r in body]
+    if any(not possible(f[0]) for row in found for f in row):
         return False
-    timed = sum(1 for r in body if any(_possible(leading_time(plain_text(c.html), durations=True))
-                                       for c in r.cells[:3]))
+    timed = sum(1 for row in found if row)
     return timed * 2 >= len(body) and timed > 0
-
-
-def _possible(found: tuple[When, int] | None) -> bool:
-    """Whether FOUND is a time a day can hold."""
-    return found is not None and possible(found[0])
 
 
 def _is_context_line(line: Line) -> bool:
@@ -942,7 +937,7 @@ class _Reader:
                 and _WHOLLY_EMPHASISED.match(squash_space(abstract_lines[0].html))):
             if abstract_lines and not plain_text(content.title_html):
                 # "(Distinguished Paper)" on its own line is a label, not the title.
-                while len(abstract_lines) > 1 and _PAREN_LINE.fullmatch(abstract_lines[0].text):
+                while len(abstract_lines) > 1 and LABEL_IN_PARENTHESES.fullmatch(abstract_lines[0].text):
                     abstract_lines.pop(0)
                 content = split_content(abstract_lines.pop(0).html)
                 speakers_html = content.speakers_html

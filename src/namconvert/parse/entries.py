@@ -153,6 +153,8 @@ _BOLD_OR_EM = re.compile(r"<(strong|b|em|i)\b[^>]*>(.*?)</\1>", re.IGNORECASE | 
 # "Session A (Young researchers)": a track's name, not a talk with a speaker.
 _TRACK = re.compile(r"^\W*(?:session|track|stream|sitzung|s[ée]ance|sesi[óo]n|sessione)"
                     r"\s+\w{1,3}\W*\(", re.IGNORECASE)
+# A line that is only a label in parentheses: "(Distinguished Paper)".
+LABEL_IN_PARENTHESES = re.compile(r"\s*\([^()]*\)\s*")
 _TRAILING_PARENS = re.compile(r"\(([^()]*)\)\s*[.,;]?\s*$")
 _BY = re.compile(r"^([^()]*\S)\s+by\s+([^()]+)$", re.IGNORECASE)
 _LED_BY = re.compile(r"^\W*(?:moderated by|chaired by|led by|presented by|given by|by|with|"
@@ -281,7 +283,7 @@ def split_content(html: str) -> Content:
     if BR.search(html):
         lines = [p for p in BR.split(html) if plain_text(p)]
         # "(Distinguished Paper) <br> Title": a label in parentheses on a line of its own.
-        while len(lines) > 1 and re.fullmatch(r"\s*\([^()]*\)\s*", plain_text(lines[0])):
+        while len(lines) > 1 and LABEL_IN_PARENTHESES.fullmatch(plain_text(lines[0])):
             lines.pop(0)
         html = "<br>".join(lines)
         text = plain_text(html)
