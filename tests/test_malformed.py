@@ -15,7 +15,7 @@ from support import FIXTURES
 MALFORMED = FIXTURES / "malformed"
 NO_TIMETABLE = ("no timetable found: expected a table, list or lines of times, e.g. "
                 "'09:00-09:30 | Speaker | Title', under a date such as '## Wednesday (13 July)'")
-KEPT = "(only http, https and mailto links are kept)"
+KEPT = "(only absolute http, https and plain mailto links are kept)"
 
 # (file, line, col, severity, message, category) of the first finding.
 EXPECTED = [
@@ -54,7 +54,7 @@ EXPECTED = [
     ("talk-without-speaker.md", 11, 1, "warning", "talk 'Unclaimed' has no speaker",
      "slot.speaker"),
     ("javascript-session-link.md", 5, 1, "warning",
-     f"link with a javascript: URL dropped {KEPT}", "link.scheme"),
+     f"link with a javascript: URL 'javascript:alert(1)' dropped {KEPT}", "link.scheme"),
 ]
 
 

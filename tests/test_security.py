@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import http.server
 import io
+import json
+import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -21,6 +24,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import icalendar
+import lxml.etree
+import pikepdf
 import pypdf
 import pytest
 from bs4 import BeautifulSoup, Tag
@@ -29,9 +34,10 @@ from namconvert.build import write_outputs
 from namconvert.cli import main
 from namconvert.config import DEFAULT_MAX_BYTES, Options, make_options
 from namconvert.parse import parse_file
-from namconvert.parse.text import INLINE_TAGS, LINK_SCHEMES
+from namconvert.parse.text import INLINE_TAGS, LINK_SCHEMES, allowed_url
 from namconvert.render import FORMATS
-from support import FIXTURES, SOURCE
+from namconvert.templating import builtin_templates
+from support import FIXTURES, ROOT, SOURCE
 
 HOSTILE = FIXTURES / "hostile" / "README.md"
 PASSWD = Path("/etc/passwd")
@@ -272,15 +278,18 @@ def test_check_warns_about_each_dropped_link(built: Built,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(built.source)]) == 0
     lines = capsys.readouterr().err.replace(str(built.source), "README.md").splitlines()
-    kept = "(only http, https and mailto links are kept) [link.scheme]"
+    kept = "dropped (only absolute http, https and plain mailto links are kept) [link.scheme]"
     assert lines == [
-        f"README.md:5:1: warning: link with a javascript: URL dropped {kept}",
-        f"README.md:19:1: warning: link with a file: URL dropped {kept}",
-        f"README.md:24:1: warning: link with a javascript: URL dropped {kept}",
-        f"README.md:27:1: warning: link with a data: URL dropped {kept}",
-        f"README.md:27:1: warning: link with a file: URL dropped {kept}",
-        f"README.md:36:1: warning: link with a file: URL dropped {kept}",
-        f"README.md:51:1: warning: link with a data: URL dropped {kept}",
+        f"README.md:5:1: warning: link with a javascript: URL 'javascript:alert(document.cookie)' "
+        f"{kept}",
+        f"README.md:19:1: warning: link with a file: URL 'file:///etc/passwd' {kept}",
+        f"README.md:24:1: warning: link with a javascript: URL 'javascript:alert(4)' {kept}",
+        "README.md:27:1: warning: link with a data: URL "
+        f"'data:text/html;base64,PHNjcmlwdD5hbGVydCg1KTwvc2NyaXB0Pg==' {kept}",
+        f"README.md:27:1: warning: link with a file: URL 'file:///etc/passwd' {kept}",
+        f"README.md:36:1: warning: link with a file: URL 'file:///etc/passwd' {kept}",
+        "README.md:51:1: warning: link with a data: URL "
+        f"'data:text/html,%3Cscript%3Ealert(6)%3C/script%3E' {kept}",
     ]
     # And none of them reaches the model.
     programme = parse_file(built.source, make_options(built.source)).programme
@@ -289,6 +298,224 @@ def test_check_warns_about_each_dropped_link(built: Built,
     assert [s.url for s in sessions] == [None, None, None]
     assert [s.title for s in sessions] == ["Session with a script link",
                                           "Session with a file link", "Session with a data link"]
+
+
+# -- links and text: only absolute web and plain mail links, no control characters ---------
+
+LINKS = FIXTURES / "hostile" / "links-and-text.md"
+# What the fixture links to and sanitising must drop: none may be in any output, as a link
+# or as text (the link texts say other things).
+DROPPED_TARGETS = ["venue.md", "archive.evil.example", "sessions/first.html", "etc/passwd",
+                   "slides/talk.pdf", "cdn.evil.example", "nowhere-fragment", "bcc",
+                   "notes/grace.md", "refs/grace.html", "no-host"]
+# C0 controls but tab, newline and carriage return (the ICS line end), DEL, C1.
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\\u00(?:[01][0-9a-f]|7f|[89][0-9a-f])",
+                      re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def links_built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    folder = tmp_path_factory.mktemp("links")
+    source = folder / "README.md"
+    shutil.copy(LINKS, source)
+    options = replace(make_options(source), source_date_epoch=1_688_000_000)
+    programme = parse_file(source, options).programme
+    assert programme is not None
+    out = folder / "build"
+    assert write_outputs(programme, source, options, out, None)
+    return out, _texts(out)
+
+
+def test_the_links_fixture_does_hold_what_must_be_dropped() -> None:
+    text = LINKS.read_text(encoding="utf-8")
+    for target in DROPPED_TARGETS:
+        assert target in text, target
+    for char in ("\x07", "\x1b", "\x7f", "\x85", "\u202e", "&#27;", "&#x202E;"):
+        assert char in text, repr(char)
+
+
+def test_check_warns_about_each_relative_link_and_control_character(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(LINKS)]) == 0
+    lines = capsys.readouterr().err.replace(str(LINKS), "F").splitlines()
+    kept = "dropped (only absolute http, https and plain mailto links are kept)"
+    assert lines == [
+        "F:1:30: warning: a control character removed (U+0007) [text.control]",
+        f"F:2:1: warning: relative link 'venue.md' {kept} [link.relative]",
+        f"F:2:1: warning: protocol-relative link '//archive.evil.example/old' {kept} "
+        "[link.relative]",
+        f"F:5:1: warning: relative link '../sessions/first.html' {kept} [link.relative]",
+        "F:13:1: warning: an unpaired bidirectional control removed from the slot title "
+        "(U+202E RIGHT-TO-LEFT OVERRIDE) [text.bidi]",
+        "F:13:1: warning: a control character removed from the slot abstract (U+001B) "
+        "[text.control]",
+        "F:13:1: warning: an unpaired bidirectional control removed from the slot abstract "
+        "(U+202E RIGHT-TO-LEFT OVERRIDE) [text.bidi]",
+        "F:15:14: warning: a control character removed (U+001B) [text.control]",
+        f"F:16:1: warning: relative link '../../etc/passwd' {kept} [link.relative]",
+        f"F:19:1: warning: relative link '/slides/talk.pdf' {kept} [link.relative]",
+        f"F:19:1: warning: protocol-relative link '//cdn.evil.example/x.js' {kept} "
+        "[link.relative]",
+        f"F:19:1: warning: relative link '#nowhere-fragment' {kept} [link.relative]",
+        "F:19:1: warning: mailto: link with more than addresses "
+        f"'mailto:ada@example.org?bcc=eve@example.org' {kept} [link.mailto]",
+        "F:19:1: warning: mailto: link with more than addresses "
+        f"'mailto:ada@example.org%0d%0abcc:eve@example.org' {kept} [link.mailto]",
+        "F:19:482: warning: 3 control characters removed (U+0007, U+007F, U+0085) "
+        "[text.control]",
+        f"F:27:1: warning: relative link 'notes/grace.md' {kept} [link.relative]",
+        f"F:27:1: warning: relative link '../refs/grace.html' {kept} [link.relative]",
+        f"F:28:1: warning: malformed web link 'https:no-host' {kept} [link.scheme]",
+    ]
+
+
+def test_no_output_holds_a_dropped_link_target(links_built: tuple[Path, dict[str, str]]) -> None:
+    _, texts = links_built
+    assert len([name for name in texts if "!" not in name]) > 8  # every format was built
+    for name, text in texts.items():
+        for target in DROPPED_TARGETS:
+            assert target not in text, f"{name} holds {target!r}"
+    # The kept links are there, so the scan would see a dropped one.
+    assert 'href="https://example.org/kept"' in texts["index.html"]
+    assert 'href="mailto:ada@example.org"' in texts["index.html"]
+
+
+def _resolves_inside(href: str, page: str, names: set[str], ids: set[str]) -> bool:
+    """Whether HREF, a link the tool wrote, leads to a file of the output or an id of PAGE."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith("/"):
+        return False
+    target = parts.path and str(Path(page).parent / parts.path).removeprefix("./")
+    if target:
+        return target in names
+    return parts.fragment in ids
+
+
+def test_every_link_in_html_and_epub_is_a_web_link_or_leads_inside(
+        links_built: tuple[Path, dict[str, str]]) -> None:
+    out, texts = links_built
+    site_files = {name for name in texts if "!" not in name}
+    pages = {name: text for name, text in texts.items()
+             if name.endswith(".html") and "!" not in name}
+    with zipfile.ZipFile(out / "programme.epub") as epub:
+        members = set(epub.namelist())
+        pages |= {f"programme.epub!{m}": epub.read(m).decode("utf-8") for m in members
+                  if m.endswith((".xhtml", ".html"))}
+    checked = 0
+    for name, text in pages.items():
+        soup = BeautifulSoup(text, "html.parser")
+        ids = {str(tag["id"]) for tag in soup.find_all(id=True)}
+        inside, page = (members, name.split("!", 1)[1]) if "!" in name else (site_files, name)
+        for anchor in soup.find_all(["a", "area"], href=True):
+            href = str(anchor["href"])
+            checked += 1
+            assert allowed_url(href) or _resolves_inside(href, page, inside, ids), \
+                f"{name}: {anchor}"
+    assert checked > 10
+
+
+def test_every_pdf_link_is_a_web_link_and_no_pdf_holds_a_path(
+        links_built: tuple[Path, dict[str, str]]) -> None:
+    out, _ = links_built
+    machine_paths = [str(ROOT), str(out), str(builtin_templates()), str(Path.home()), "file:"]
+    for name in ("programme.pdf", "programme-print.pdf"):
+        uris = []
+        for page in pypdf.PdfReader(out / name).pages:
+            for annotation in page.get("/Annots") or []:
+                action = annotation.get_object().get("/A")
+                if action is not None and action.get_object()["/S"] == "/URI":
+                    uris.append(str(action.get_object()["/URI"]))
+        assert all(allowed_url(uri) for uri in uris), (name, uris)
+        if name == "programme.pdf":
+            assert "https://example.org/kept" in uris and "mailto:ada@example.org" in uris
+        # Every object and decoded stream of the file, as bytes.
+        with pikepdf.open(out / name) as pdf:
+            for obj in pdf.objects:
+                data = obj.read_bytes() if isinstance(obj, pikepdf.Stream) else \
+                    repr(obj).encode("utf-8", "replace")
+                for path in machine_paths:
+                    assert path.encode() not in data, (name, path)
+
+
+def test_no_calendar_or_feed_link_is_relative(links_built: tuple[Path, dict[str, str]]) -> None:
+    out, texts = links_built
+    for path in [out / "programme.ics", *sorted((out / "ics").glob("*.ics"))]:
+        calendar = icalendar.Calendar.from_ical(path.read_bytes())
+        for component in calendar.walk():
+            for key in ("URL", "ATTACH"):
+                if key in component:
+                    assert allowed_url(str(component[key])), (path.name, component[key])
+    schedule = lxml.etree.fromstring((out / "schedule.xml").read_bytes())
+    urls = [u.text for u in schedule.iter("url") if u.text] + \
+        [str(link.get("href")) for link in schedule.iter("link")]
+    assert "https://example.org/kept" in urls
+    assert all(allowed_url(url) for url in urls), urls
+
+    def strings(value: object) -> Iterator[tuple[str, str]]:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(item, str):
+                    yield key, item
+                yield from strings(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from strings(item)
+
+    # frab JSON needs a url on every event: without a base_url it is the site's own anchor.
+    site = {name for name in texts if "!" not in name}
+    ids = {str(t["id"]) for t in BeautifulSoup(texts["index.html"], "html.parser")
+           .find_all(id=True)}
+    for name in ("schedule.json", "programme.json"):
+        found = [v for k, v in strings(json.loads(texts[name])) if k in ("url", "href")]
+        assert "https://example.org/kept" in found, name
+        for url in found:
+            assert allowed_url(url) or _resolves_inside(url, name, site, ids), (name, url)
+
+
+def test_no_output_holds_a_control_character_or_an_unpaired_override(
+        links_built: tuple[Path, dict[str, str]]) -> None:
+    out, texts = links_built
+    textual = {name: text for name, text in texts.items()
+               if not name.endswith((".pdf", ".epub", ".png", ".woff2", ".ttf"))}
+    textual |= {name: (out / name).read_text(encoding="utf-8") for name in textual
+                if "!" not in name}  # as UTF-8, not Latin-1
+    assert "programme.pdf!text" in textual
+    for name, text in textual.items():
+        assert not CONTROLS.search(text), f"{name}: {CONTROLS.search(text)}"
+        assert text.count("\u202e") == text.count("\u202c"), name
+    page = BeautifulSoup(texts["index.html"].encode("latin-1").decode("utf-8"), "html.parser")
+    titles = [" ".join(t.get_text().split()) for t in page.select("h4.title")]
+    assert "Relative title and a lone override" in titles
+    assert "\u202epaired\u202c" in page.select(".abstract-text")[0].get_text()
+
+
+# -- what the organiser hid is never published ----------------------------------------------
+
+HIDDEN = {
+    "commented-out.md": ["Withdrawn Person", "A withdrawn talk", "Hidden Speaker",
+                         "A hidden item"],
+    "fenced.md": ["Example Person", "Not a real talk", "Fence Person", "Still inside",
+                  "Indented Person", "An indented code block", "2024-06-04", "20240604"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(HIDDEN))
+def test_what_is_commented_out_or_code_is_in_no_format(tmp_path: Path, name: str) -> None:
+    source = tmp_path / "README.md"
+    shutil.copy(FIXTURES / "reader" / name, source)
+    options = replace(make_options(source), source_date_epoch=1_717_000_000)
+    programme = parse_file(source, options).programme
+    assert programme is not None
+    out = tmp_path / "build"
+    write_outputs(programme, source, options, out, None)
+    texts = _texts(out)
+    assert {"index.html", "programme.ics", "schedule.xml", "schedule.json", "programme.json",
+            "README.md", "programme.epub", "programme.pdf"} <= set(texts)
+    shown = texts["index.html"] + texts["programme.pdf!text"]
+    assert ("Compilers" in shown) if name == "commented-out.md" else ("The only real talk" in shown)
+    for file, text in texts.items():
+        for hidden in HIDDEN[name]:
+            assert hidden not in text, f"{file} holds {hidden!r}"
 
 
 # -- limits: too large, not text -----------------------------------------------------------
@@ -354,3 +581,31 @@ def test_the_default_limit_is_100_mb(tmp_path: Path, capsys: pytest.CaptureFixtu
         f"{source}:1:1: error: input is 104,857,601 bytes, over the limit of 104,857,600 "
         "(set max_bytes in namconvert.toml to raise it) [input]\n")
     assert not (tmp_path / "build").exists()
+
+
+# -- one bounded reader: devices and FIFOs are refused, never read -------------------------
+
+
+@pytest.mark.parametrize("kind", ["/dev/zero", "fifo", "fifo-settings"])
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_device_or_a_fifo_is_refused_at_once(tmp_path: Path, kind: str, command: str) -> None:
+    if kind == "/dev/zero":
+        source = Path("/dev/zero")
+        expected = "/dev/zero:1:1: error: is a device, not a file to read [input]"
+    elif kind == "fifo":
+        source = tmp_path / "README.md"
+        os.mkfifo(source)  # with no writer: opening it to read would wait for ever
+        expected = f"{source}:1:1: error: is a FIFO (named pipe), not a file to read [input]"
+    else:
+        source = tmp_path / "README.md"
+        shutil.copy(SOURCE, source)
+        os.mkfifo(tmp_path / "namconvert.toml")
+        expected = (f"{tmp_path}/namconvert.toml: error: cannot read settings: is a FIFO "
+                    "(named pipe), not a file to read [config]")
+    out = tmp_path / "build"
+    args = [command, str(source)] + (["-o", str(out)] if command == "build" else [])
+    result = subprocess.run([sys.executable, "-m", "namconvert", *args], cwd=tmp_path,
+                            capture_output=True, text=True, check=False, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [expected]
+    assert not out.exists()

@@ -18,10 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError, Diagnostic
+from .files import TooLarge, read_bounded
 
 CONFIG_NAME = "namconvert.toml"
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 PAPER_SIZES = ("a5", "a4", "letter")
+CONFIG_MAX_BYTES = 1 << 20  # settings are a few lines; a bigger file is not settings
 YEARS = (1900, 2200)  # the years a programme may be in (calendars and feeds need four digits)
 # The roles a [columns] table may name (column role -> the header text that names it).
 COLUMN_ROLES = ("time", "title", "speaker", "abstract", "affiliation", "type", "chair")
@@ -171,13 +173,16 @@ def _key_lines(text: str) -> dict[str, tuple[int, int]]:
 
 def _read_config(source: Path) -> tuple[Path, str, dict[str, Any]] | None:
     path = source.parent / CONFIG_NAME
-    if not path.is_file():
+    if not path.exists():
         return None
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_bounded(path, CONFIG_MAX_BYTES).decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ConfigError(f"not UTF-8 text (byte 0x{exc.object[exc.start]:02x})", path) \
             from None
+    except TooLarge as exc:
+        raise ConfigError(f"settings of {exc.size:,} bytes, over the limit of "
+                          f"{CONFIG_MAX_BYTES:,}", path) from None
     except OSError as exc:
         raise ConfigError(f"cannot read settings: {exc.strerror or exc}", path) from None
     try:

@@ -12,8 +12,10 @@ from pathlib import Path
 
 from ..config import Options
 from ..errors import Diagnostic, InputError, ParseError, has_errors
+from ..files import NotAFile, TooLarge, read_bounded
 from ..lint import lint
 from ..model import Programme
+from .clean import clean_programme, clean_source
 from .document import read_programme
 
 __all__ = ["ParseResult", "parse_file", "parse_text", "read_source"]
@@ -28,15 +30,18 @@ class ParseResult:
 
 
 def read_source(path: Path, max_bytes: int) -> str:
-    """The source as text; refuse what is missing, too large, binary or not UTF-8."""
+    """The source as text; refuse what is missing, not a file, too large, binary or not UTF-8.
+
+    Read through the one bounded reader (:func:`namconvert.files.read_bounded`): a FIFO or
+    a device such as ``/dev/zero`` is refused at once, never read without end.
+    """
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"input is {size:,} bytes, over the limit of {max_bytes:,} "
-                             "(set max_bytes in namconvert.toml to raise it)", path, 1)
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise InputError("is a folder, not a programme file", path, 1) from None
+        data = read_bounded(path, max_bytes)
+    except TooLarge as exc:
+        raise InputError(f"input is {exc.size:,} bytes, over the limit of {max_bytes:,} "
+                         "(set max_bytes in namconvert.toml to raise it)", path, 1) from None
+    except NotAFile as exc:
+        raise InputError(str(exc.strerror), path, 1) from None
     except FileNotFoundError:
         raise InputError("no such file", path, 1) from None
     except OSError as exc:
@@ -51,11 +56,18 @@ def read_source(path: Path, max_bytes: int) -> str:
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise InputError(f"not UTF-8 text (byte 0x{data[exc.start]:02x})", path, line,
                          col) from None
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return text.removeprefix("\ufeff")  # line ends are parse_text's (clean_source)
 
 
 def parse_text(text: str, path: str | Path, options: Options) -> ParseResult:
+    # Control characters never reach the reader, and what character references bring in
+    # (and unpaired bidi controls) never reaches the model: every output starts clean.
+    text, cleaning = clean_source(text, str(path))
     programme, findings, explained = read_programme(text, path, options)
+    findings = cleaning + findings
+    if programme is not None:
+        programme, cleaned = clean_programme(programme, str(path))
+        findings += cleaned
     if programme is not None and not has_errors(findings):
         findings = findings + lint(programme, str(path))
     findings.sort(key=lambda d: (d.line, d.col))

@@ -45,7 +45,7 @@ from .people import moderated_speakers, persons_from_markdown, role_line
 from .table import Cell, Row
 from .text import (
     PARENTHESES,
-    dropped_schemes,
+    dropped_links,
     has_text,
     links_in,
     plain_text,
@@ -828,10 +828,9 @@ class _Reader:
         self.abstracts.extend(read_abstracts(lines, first_line))
 
     def _check_links(self, source: str, line: int, col: int = 1) -> None:
-        """Warn about each link sanitising drops: only http, https and mailto links are kept."""
-        for scheme in dropped_schemes(source):
-            self.findings.warning(line, col, f"link with a {scheme}: URL dropped (only http, "
-                                  "https and mailto links are kept)", "link.scheme")
+        """Warn about each link sanitising drops (see :func:`text.allowed_url`)."""
+        for dropped in dropped_links(source):
+            self.findings.warning(line, col, dropped.message(), dropped.category)
 
     # -- days and sessions ---------------------------------------------------------------------
 

@@ -6,8 +6,10 @@ import html
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, cast
+from urllib.parse import urlsplit
 
 import nh3
 from markdown_it import MarkdownIt
@@ -47,8 +49,39 @@ def has_text(fragment: str) -> bool:
     return bool(_VISIBLE_START.match(fragment)) or bool(plain_text(fragment))
 
 
+def allowed_url(url: str) -> bool:
+    """Whether URL may be published: an absolute ``http``/``https`` address with a host, or a
+    plain ``mailto:`` (addresses only: a query could add recipients or a body).
+
+    The one test every link passes: relative and protocol-relative links resolve against
+    wherever an output happens to be (the PDF's against the install folder: a ``file:`` link
+    that shows the machine's paths), so they are dropped like every other scheme.
+    """
+    if _UNSAFE_IN_URL.search(url):
+        return False
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme in ("http", "https"):
+        return bool(parts.hostname) and url[len(scheme) + 1:].startswith("//")
+    if scheme == "mailto":
+        return not parts.query and not parts.fragment and bool(_MAILTO_ADDRESSES.match(parts.path))
+    return False
+
+
+_UNSAFE_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f]|%(?:[01][0-9a-f]|7f)", re.IGNORECASE)
+_ADDRESS = r"[^\s@?#,<>\"%]+@[^\s@?#,<>\"%]+"
+_MAILTO_ADDRESSES = re.compile(rf"{_ADDRESS}(?:,{_ADDRESS})*\Z")
+
+
+def _kept_href(tag: str, attribute: str, value: str) -> str | None:
+    if attribute != "href":
+        return value
+    return value.strip() if allowed_url(value.strip()) else None
+
+
 _CLEAN_RULES: dict[str, Any] = {
     "tags": set(INLINE_TAGS), "attributes": {"a": {"href"}}, "url_schemes": set(LINK_SCHEMES),
+    "url_relative": "deny", "attribute_filter": _kept_href,
     "link_rel": None, "clean_content_tags": {"script", "style"}, "strip_comments": True}
 
 
@@ -64,29 +97,70 @@ def _cleaner() -> Callable[[str], str]:
     return clean
 
 
+# nh3 writes every kept anchor as ``<a href="...">`` and a dropped link as a bare ``<a>``;
+# anchors never nest in its output.
+_BARE_ANCHOR = re.compile(r"<a>((?:(?!</a>).)*)</a>", re.DOTALL)
+
+
 def sanitise(fragment: str) -> str:
-    """Keep only inline formatting and http(s)/mailto links; drop everything else."""
-    return _cleaner()(fragment)
+    """Keep only inline formatting and the links :func:`allowed_url` allows; drop everything
+    else (a dropped link leaves its text)."""
+    cleaned = _cleaner()(fragment)
+    return _BARE_ANCHOR.sub(r"\1", cleaned) if "<a>" in cleaned else cleaned
 
 
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
-_MARKDOWN_DESTINATION = re.compile(r"\]\(\s*<?([^)\s>]+)")
+_MARKDOWN_DESTINATION = re.compile(r"\]\(\s*(?:<([^>\n]*)>|([^)\s]+))")
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.MULTILINE)
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _URL_IGNORED = re.compile(r"[\x00-\x20\x7f]")  # browsers ignore these inside a scheme
 
 
-def dropped_schemes(source: str) -> list[str]:
-    """Schemes of the links in SOURCE (HTML or inline Markdown) that :func:`sanitise` drops."""
-    if "href" not in source and "](" not in source:  # no link at all: the usual cell
+@dataclass(frozen=True)
+class DroppedLink:
+    """A link in the source that sanitising drops, and why, for ``check``'s warning."""
+
+    url: str
+    reason: str  # "link with a javascript: URL", "relative link", ...
+    category: str  # link.scheme, link.relative, link.mailto
+
+    def message(self) -> str:
+        return (f"{self.reason} {shown_url(self.url)} dropped (only absolute http, https and "
+                "plain mailto links are kept)")
+
+
+def shown_url(url: str, limit: int = 60) -> str:
+    """URL as a warning shows it: control characters escaped, at most LIMIT characters."""
+    shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in url[:limit + 1])
+    return repr(shown if len(shown) <= limit else shown[:limit - 1] + "\u2026")
+
+
+def link_problem(url: str) -> DroppedLink | None:
+    """Why sanitising drops URL (as written in the source), or None when it is kept."""
+    url = html.unescape(url).strip()
+    if allowed_url(url):
+        return None
+    scheme = _SCHEME.match(_URL_IGNORED.sub("", url))
+    if scheme and scheme.group(1).lower() not in LINK_SCHEMES:
+        return DroppedLink(url, f"link with a {scheme.group(1).lower()}: URL", "link.scheme")
+    if scheme and scheme.group(1).lower() == "mailto":
+        return DroppedLink(url, "mailto: link with more than addresses", "link.mailto")
+    if scheme:
+        return DroppedLink(url, "malformed web link", "link.scheme")
+    if url.startswith(("//", "\\\\", "/\\", "\\/")):
+        return DroppedLink(url, "protocol-relative link", "link.relative")
+    return DroppedLink(url, "relative link", "link.relative")
+
+
+def dropped_links(source: str) -> list[DroppedLink]:
+    """The links in SOURCE (HTML or Markdown) that :func:`sanitise` drops, in order."""
+    if "href" not in source and "](" not in source and "]:" not in source:  # the usual cell
         return []
     urls = [next(g for g in m.groups() if g is not None) for m in _HREF.finditer(source)]
-    urls += _MARKDOWN_DESTINATION.findall(source)
-    schemes = []
-    for url in urls:
-        found = _SCHEME.match(_URL_IGNORED.sub("", html.unescape(url)))
-        if found and found.group(1).lower() not in LINK_SCHEMES:
-            schemes.append(found.group(1).lower())
-    return schemes
+    urls += [m.group(1) if m.group(1) is not None else m.group(2)
+             for m in _MARKDOWN_DESTINATION.finditer(source)]
+    urls += _REFERENCE_DEFINITION.findall(source)
+    return [problem for url in urls if (problem := link_problem(url)) is not None]
 
 
 def squash_space(fragment: str) -> str:
