@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import socket
 import time
 import urllib.error
 import urllib.request
@@ -174,3 +175,92 @@ def test_cli_serve_refuses_the_source_folder_before_listening(tmp_path, capsys):
         f"{tmp_path}: error: holds the source README.md, which a build would overwrite; "
         "choose an output folder of its own (e.g. build) [output]\n")
     assert readme.read_bytes() == before and sorted(tmp_path.iterdir()) == [readme]
+
+
+# -- a good local citizen: Host check, clean paths, HEAD as GET, idle connections closed -----
+
+
+def raw(preview: Preview, request: bytes, timeout: float = 10) -> tuple[int, dict[str, str], bytes]:
+    """Send REQUEST as it is; the status, headers and body of the answer."""
+    port = preview.server.server_address[1]
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as connection:
+        connection.sendall(request)
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    headers = dict(line.split(": ", 1) for line in lines[1:] if ": " in line)
+    return int(lines[0].split()[1]), headers, body
+
+
+def request(method: str, path: str, host: str | None = "127.0.0.1") -> bytes:
+    host_line = f"Host: {host}\r\n" if host is not None else ""
+    return f"{method} {path} HTTP/1.1\r\n{host_line}Connection: close\r\n\r\n".encode("latin-1")
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:8000", "127.0.0.1.evil.example",
+                                  "localhost.evil.example", "", None])
+def test_a_request_for_another_host_is_refused(site: Site, host: str | None) -> None:
+    status, _, body = raw(site.preview, request("GET", "/", host))
+    assert status == 403
+    assert b"NAM 2022" not in body
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "LOCALHOST:8000", "127.0.0.1:1"])
+def test_this_machines_names_are_served(site: Site, host: str) -> None:
+    status, _, body = raw(site.preview, request("GET", "/", host))
+    assert status == 200 and b"NAM 2022" in body
+
+
+@pytest.mark.parametrize("path", ["/%00", "/index.html%00.txt", "/%ff%fe", "/a%0d%0aSet-Cookie:x",
+                                  "index.html", "/\x01"])
+def test_a_bad_url_is_a_400_and_the_server_goes_on(site: Site, path: str,
+                                                   capfd: pytest.CaptureFixture[str]) -> None:
+    status, _, _ = raw(site.preview, request("GET", path))
+    assert status == 400
+    assert get(site.preview.url)[0] == 200
+    assert "Traceback" not in capfd.readouterr().err
+
+
+@pytest.mark.parametrize("path", ["/", "/index.html", "/assets/style.css", STATE_PATH,
+                                  SCRIPT_PATH, "/missing.html", "/.namconvert"])
+def test_head_and_get_agree(site: Site, path: str) -> None:
+    get_status, get_headers, body = raw(site.preview, request("GET", path))
+    head_status, head_headers, head_body = raw(site.preview, request("HEAD", path))
+    assert head_status == get_status
+    assert head_body == b""
+    for header in ("Content-Type", "Content-Length"):
+        assert head_headers.get(header) == get_headers.get(header), header
+    if get_status == 200:
+        assert int(get_headers["Content-Length"]) == len(body)
+
+
+def test_the_marker_and_staging_folders_are_not_served(site: Site) -> None:
+    assert (site.preview.out_dir / ".namconvert").is_file()
+    assert raw(site.preview, request("GET", "/.namconvert"))[0] == 404
+
+
+def test_an_idle_connection_is_closed(tmp_path: Path) -> None:
+    folder = tmp_path / "source"
+    shutil.copytree(SOURCE.parent, folder)
+    with Preview(folder / "README.md", lambda: make_options(folder / "README.md"),
+                 tmp_path / "out", port=0, formats=["json"], log=lambda line: None,
+                 idle_seconds=0.5) as preview:
+        port = preview.server.server_address[1]
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+            started = time.monotonic()
+            connection.sendall(b"GET / HTTP/1.1\r\n")  # and never the rest
+            assert connection.recv(65536) == b""  # closed by the server
+            assert time.monotonic() - started < 5
+
+
+@pytest.mark.parametrize("port", ["99999", "-1", "65536"])
+def test_a_port_out_of_range_is_a_message(tmp_path: Path, port: str,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    readme = tmp_path / "README.md"
+    shutil.copy(SOURCE, readme)
+    assert main(["serve", str(readme), "-o", str(tmp_path / "out"), "--port", port]) == 1
+    assert capsys.readouterr().err == (f"--port: error: port {port} is out of range (use 1 to "
+                                       "65535, or 0 for any free one) [serve]\n")
+    assert not (tmp_path / "out").exists()

@@ -13,8 +13,10 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import re
 import sys
 import threading
+import urllib.parse
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,6 +80,12 @@ class ServeError(NamconvertError):
     category = "serve"
 
 
+def check_port(port: int) -> None:
+    if not 0 <= port <= 65535:
+        raise ServeError(f"port {port} is out of range (use 1 to 65535, or 0 for any free one)",
+                         "--port")
+
+
 @dataclass
 class BuildState:
     """What the page's script polls: a counter bumped by every rebuild, and its error if any."""
@@ -105,26 +113,76 @@ def inject_reload(page: str) -> str:
     return page + SCRIPT_TAG + "\n"
 
 
+# Names a browser on this machine uses for the preview. Any other Host header is a page
+# elsewhere reaching the preview through a name it points at 127.0.0.1 (DNS rebinding).
+ALLOWED_HOSTS = frozenset({"127.0.0.1", "localhost"})
+IDLE_SECONDS = 15  # a connection that sends nothing for this long is closed
+_HOST_HEADER = re.compile(r"(?P<host>[^:\[\]]+|\[[^\]]*\])(?::(?P<port>[0-9]{1,5}))?\Z")
+_URL_UNSAFE = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def allowed_host(header: str | None) -> bool:
+    """Whether a request's Host header names this machine's preview (any port)."""
+    if not header:
+        return False
+    match = _HOST_HEADER.match(header.strip())
+    return match is not None and match.group("host").lower().rstrip(".") in ALLOWED_HOSTS
+
+
+def request_path(target: str) -> str | None:
+    """The decoded path of a request target, or None when it is not a path we can serve:
+    not starting with ``/``, a bad percent-encoding, a NUL or another control character."""
+    path = target.split("?", 1)[0].split("#", 1)[0]
+    if not path.startswith("/") or _URL_UNSAFE.search(path):
+        return None
+    try:
+        decoded = urllib.parse.unquote(path, errors="strict")
+    except UnicodeDecodeError:
+        return None
+    return None if _URL_UNSAFE.search(decoded) else decoded
+
+
 class PreviewHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the output folder, never caches, and adds the reload script to HTML pages."""
+    """Serves the output folder, never caches, and adds the reload script to HTML pages.
+
+    Only to this machine: a request whose Host is not 127.0.0.1 or localhost gets 403, one
+    whose path is not a clean path 400, and an idle connection is closed after
+    ``timeout`` seconds. HEAD answers with the headers GET would send.
+    """
 
     state: BuildState
+    timeout = IDLE_SECONDS  # socketserver's: applied to every connection's socket
 
     def do_GET(self) -> None:
-        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        self._answer(body=True)
+
+    def do_HEAD(self) -> None:
+        self._answer(body=False)
+
+    def _answer(self, *, body: bool) -> None:
+        if not allowed_host(self.headers.get("Host")):
+            self._refuse(403, "this preview answers only to 127.0.0.1 and localhost")
+            return
+        path = request_path(self.path)
+        if path is None:
+            self._refuse(400, "not a path this preview serves")
+            return
         if path == STATE_PATH:
-            self._send(self.state.as_json(), "application/json")
+            self._send(self.state.as_json(), "application/json", body)
         elif path == SCRIPT_PATH:
-            self._send(RELOAD_JS.encode("utf-8"), "text/javascript; charset=utf-8")
-        elif path.startswith(PREFIX):
-            self.send_error(404)
+            self._send(RELOAD_JS.encode("utf-8"), "text/javascript; charset=utf-8", body)
+        elif path.startswith(PREFIX) or any(part.startswith(".") for part in path.split("/")):
+            self._refuse(404, "not found")  # the marker and staging folders are not the site
+        elif (page := self._html_file(path)) is not None:
+            text = page.read_text(encoding="utf-8", errors="replace")
+            self._send(inject_reload(text).encode("utf-8"), "text/html; charset=utf-8", body)
+        elif body:
+            super().do_GET()
         else:
-            page = self._html_file(path)
-            if page is None:
-                super().do_GET()
-            else:
-                text = page.read_text(encoding="utf-8", errors="replace")
-                self._send(inject_reload(text).encode("utf-8"), "text/html; charset=utf-8")
+            super().do_HEAD()
+
+    def _refuse(self, code: int, message: str) -> None:
+        self.send_error(code, message)
 
     def _html_file(self, path: str) -> Path | None:
         local = Path(self.translate_path(path))
@@ -132,12 +190,13 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             local = local / "index.html"
         return local if local.suffix == ".html" and local.is_file() else None
 
-    def _send(self, body: bytes, media_type: str) -> None:
+    def _send(self, payload: bytes, media_type: str, body: bool = True) -> None:
         self.send_response(200)
         self.send_header("Content-Type", media_type)
-        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
-        self.wfile.write(body)
+        if body:
+            self.wfile.write(payload)
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-store")
@@ -145,6 +204,20 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # a preview's request log is noise; errors are reported by the build
+
+
+class PreviewServer(http.server.ThreadingHTTPServer):
+    """The preview's server: a client that goes away mid-answer is no error worth a word, and
+    any other failure of one request is one line in the log, never a traceback."""
+
+    daemon_threads = True
+    log: Callable[[str], None] = staticmethod(lambda line: None)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        error = sys.exc_info()[1]
+        if isinstance(error, (ConnectionError, TimeoutError)):
+            return
+        self.log(f"preview: a request failed: {type(error).__name__}: {error}")
 
 
 def watched_files(source: Path) -> set[Path]:
@@ -169,7 +242,8 @@ class Preview:
 
     def __init__(self, source: Path, options: Callable[[], Options], out_dir: Path,
                  port: int = 8000, formats: Sequence[str] | None = None,
-                 log: Callable[[str], None] | None = None) -> None:
+                 log: Callable[[str], None] | None = None,
+                 idle_seconds: float = IDLE_SECONDS) -> None:
         self.source = source
         self.options = options  # re-read on every build: the settings file may have changed
         self.out_dir = out_dir.resolve()
@@ -179,15 +253,17 @@ class Preview:
         self._build_lock = threading.Lock()
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
+        check_port(port)
         self.out_dir.mkdir(parents=True, exist_ok=True)
-        handler = type("Handler", (PreviewHandler,), {"state": self.state})
+        handler = type("Handler", (PreviewHandler,), {"state": self.state,
+                                                      "timeout": idle_seconds})
         try:
-            self.server = http.server.ThreadingHTTPServer(
+            self.server = PreviewServer(
                 (HOST, port), functools.partial(handler, directory=str(self.out_dir)))
         except OSError as exc:
             raise ServeError(f"cannot listen on {HOST}:{port}: {exc.strerror or exc} "
                              "(choose another --port)") from None
-        self.server.daemon_threads = True
+        self.server.log = self.log
 
     @property
     def url(self) -> str:
@@ -267,6 +343,7 @@ class Preview:
 def serve(source: Path, options: Callable[[], Options], out_dir: Path, port: int = 8000,
           formats: Sequence[str] | None = None) -> int:
     """Run the preview until interrupted (Ctrl-C)."""
+    check_port(port)
     if not source.is_file():
         raise ServeError(f"no such file: {source}", source)
     prepare(out_dir, source, options().templates)  # never serve (or write) the source's folder
