@@ -33,7 +33,7 @@ class _Loader(jinja2.FileSystemLoader):
     """A template folder whose files must be UTF-8: one that is not is an error at its place."""
 
     def get_source(self, environment: jinja2.Environment,
-                   template: str) -> tuple[str, str | None, Callable[[], bool] | None]:
+                   template: str) -> tuple[str, str, Callable[[], bool]]:
         try:
             return super().get_source(environment, template)
         except UnicodeDecodeError as exc:
