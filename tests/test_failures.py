@@ -3,19 +3,21 @@ range, and Ctrl-C under a running build (exit 130 at once, quietly, no staging f
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
 import pytest
 
 from namconvert.cli import main
-from namconvert.output import STAGING_PREFIX
+from namconvert.output import MARKER, STAGING_PREFIX
 from support import ROOT, SOURCE
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
@@ -153,3 +155,149 @@ def test_ctrl_c_under_a_running_build_exits_130_at_once_and_quietly(
         time.sleep(0.01)
     assert not list(out.glob(STAGING_PREFIX + "*"))
     assert _tree(out) == before
+
+
+# -- each traceback case of issue 12 is one line and exit 1 ------------------------------------
+
+PROGRAMME = """# Failure Meeting 2024
+
+## Monday (3 June 2024)
+
+| Time | Speaker | Title |
+|------|---------|-------|
+| 09:00-09:30 | Ada Lovelace | {title} |
+| 09:30-10:00 | Grace Hopper | Compilers |
+"""
+NESTED_SUP = "Deep " + "<sup>" * 45 + "x" + "</sup>" * 45
+
+
+def _case(folder: Path, case: str) -> tuple[list[str], str]:
+    """Set up CASE in FOLDER; the command's arguments and the one line it must print."""
+    source = folder / "README.md"
+    source.write_text(PROGRAMME.format(title="Engines"), encoding="utf-8")
+    out = folder / "out"
+    build = ["build", str(source), "-o", str(out)]
+    templates = folder / "templates" / "html"
+    if case == "45 nested <sup> in a title":
+        source.write_text(PROGRAMME.format(title=NESTED_SUP), encoding="utf-8")
+        return [*build, "--format", "pdf"], (
+            "programme.pdf: error: WeasyPrint could not lay out the slot 'Deep x' at 09:00 on "
+            "Monday (3 June 2024) (source line 7): ZeroDivisionError: float division by zero "
+            "[render]")
+    if case.startswith("a template"):
+        templates.mkdir(parents=True)
+        page = templates / "index.html.jinja"
+        if "UTF-8" in case:
+            page.write_bytes(b"<p>caf\xe9</p>\n")
+            message = f"{page}:1:7: error: template is not UTF-8 text (byte 0xe9) [render]"
+        else:
+            page.write_text("<p>one</p>\n{{ 1/0 }}\n", encoding="utf-8")
+            message = f"{page}:2:1: error: template error: ZeroDivisionError: division by " \
+                      "zero [render]"
+        return [*build, "--format", "html", "--templates", str(folder / "templates")], message
+    if case == "serve --port 99999":
+        return ["serve", str(source), "-o", str(out), "--port", "99999"], (
+            "--port: error: port 99999 is out of range (use 1 to 65535, or 0 for any free "
+            "one) [serve]")
+    if case == "-o at a file":
+        (folder / "file").write_text("x", encoding="utf-8")
+        return ["build", str(source), "-o", str(folder / "file")], \
+            f"{folder}/file: error: is a file, not a folder [output]"
+    if case == "-o at a dangling symlink":
+        (folder / "link").symlink_to(folder / "gone")
+        return ["build", str(source), "-o", str(folder / "link")], \
+            f"{folder}/link: error: is a dangling symbolic link (to {folder}/gone) [output]"
+    if case == "templates = 5":
+        (folder / "namconvert.toml").write_text("templates = 5\n", encoding="utf-8")
+        return build, (f"{folder}/namconvert.toml:1:1: error: templates must be text (in "
+                       "quotes), not 5 [config]")
+    if case == "a relative --templates folder that is not there":
+        return [*build, "--templates", "nowhere"], \
+            f"--templates: error: templates folder {folder}/nowhere does not exist [config]"
+    if case == "year 9999":
+        source.write_text(PROGRAMME.format(title="Engines").replace(
+            "Monday (3 June 2024)", "3 June 9999"), encoding="utf-8")
+        return build, (f"{source}:3:1: error: year 9999 is out of range (a programme's years "
+                       "are 1900 to 2200) [date.range]")
+    if case == "/dev/zero as SOURCE":
+        return ["check", "/dev/zero"], \
+            "/dev/zero:1:1: error: is a device, not a file to read [input]"
+    if case == "a FIFO as SOURCE":
+        os.mkfifo(folder / "pipe.md")
+        return ["parse", str(folder / "pipe.md")], \
+            f"{folder}/pipe.md:1:1: error: is a FIFO (named pipe), not a file to read [input]"
+    raise AssertionError(case)
+
+
+TRACEBACK_CASES = ["45 nested <sup> in a title", "a template with {{ 1/0 }}",
+                   "a template not in UTF-8", "serve --port 99999", "-o at a file",
+                   "-o at a dangling symlink", "templates = 5",
+                   "a relative --templates folder that is not there", "year 9999",
+                   "/dev/zero as SOURCE", "a FIFO as SOURCE"]
+
+
+@pytest.mark.parametrize("case", TRACEBACK_CASES)
+def test_each_traceback_case_is_one_line_and_exit_1(tmp_path: Path, case: str) -> None:
+    args, expected = _case(tmp_path, case)
+    result = subprocess.run([sys.executable, "-m", "namconvert", *args], capture_output=True,
+                            text=True, check=False, env=ENV, cwd=tmp_path, timeout=120)
+    assert (result.returncode, result.stderr.splitlines()) == (1, [expected])
+    out = tmp_path / "out"  # nothing half-written: at most the new folder's marker
+    assert not out.exists() or [p.name for p in out.iterdir()] == [MARKER]
+
+
+def test_a_240_letter_word_in_a_title_gives_short_unique_ids(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]
+                                                             ) -> None:
+    word = "a" * 240
+    source = tmp_path / "README.md"
+    # Two rooms at the same time, the same long word: the shortened ids must still differ.
+    source.write_text(PROGRAMME.format(title=f"{word} one").replace(
+        "| 09:30-10:00 | Grace Hopper | Compilers |", f"| 09:00-09:30 | Grace Hopper | {word} two |"),
+        encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(source), "-o", str(out), "--format", "ics,json,html"]) == 0
+    capsys.readouterr()
+    model = json.loads((out / "programme.json").read_text(encoding="utf-8"))
+    ids = [s["id"] for d in model["days"] for se in d["sessions"] for s in se["slots"]]
+    assert len(ids) == len(set(ids)) == 2
+    assert all(len(i) <= 80 for i in ids), ids
+    assert ids[1] == ids[0] + "-2"
+    assert sorted(p.name for p in (out / "ics").glob("2024-*.ics")) == sorted(
+        f"{i}.ics" for i in ids)
+    titles = [s["title"] for d in model["days"] for se in d["sessions"] for s in se["slots"]]
+    assert titles == [f"{word} one", f"{word} two"]  # the title itself is kept whole
+
+
+# -- a full disk while a build writes ---------------------------------------------------------
+
+
+@pytest.fixture()
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 96 KB file system (tmpfs; needs root)."""
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a small file system needs root")
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=96k", "tmpfs", str(folder)],
+                             capture_output=True, check=False)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs: {mounted.stderr.decode().strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=False)
+
+
+def test_a_full_disk_is_a_message_and_keeps_the_previous_outputs(
+        small_disk: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = small_disk / "site"
+    assert main(["build", str(SOURCE), "-o", str(out), "--format", "json"]) == 0
+    capsys.readouterr()
+    before = _tree(out)
+    # The site's pages and calendars do not fit in what is left.
+    assert main(["build", str(SOURCE), "-o", str(out), "--format", "json,html,ics,readme"]) == 1
+    assert capsys.readouterr().err == (f"{out}: error: cannot write: No space left on device "
+                                       "[output]\n")
+    assert _tree(out) == before
+    assert not list(out.glob(STAGING_PREFIX + "*"))

@@ -200,11 +200,23 @@ def inline_markdown(text: str) -> str:
     return rendered
 
 
-def slugify(text: str, max_words: int = 8) -> str:
-    """A stable, readable ASCII slug."""
+SLUG_CHARS = 60  # with a date, a time and a counter, an id stays far below a file name's 255
+
+
+def slugify(text: str, max_words: int = 8, max_chars: int = SLUG_CHARS) -> str:
+    """A stable, readable ASCII slug of at most MAX_WORDS words and MAX_CHARS characters.
+
+    Ids become file names (``ics/<slot>.ics``): a 240-letter word in a title must not make
+    one too long. A slug cut short ends at a word when one ends near the limit.
+    """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    return "-".join(words[:max_words]) or "item"
+    slug = "-".join(words[:max_words]) or "item"
+    if len(slug) <= max_chars:
+        return slug
+    cut = slug[:max_chars]
+    at_word = cut.rfind("-")
+    return cut[:at_word] if at_word > max_chars // 2 else cut
 
 
 def strip_label(fragment_html: str, labels: str = r"abstract|summary") -> str:

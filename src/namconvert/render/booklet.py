@@ -6,19 +6,21 @@ one place WeasyPrint runs, and it is imported there, late.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import Options
-from ..errors import DependencyError, RenderError
+from ..errors import DependencyError, NamconvertError, RenderError
 from ..model import Day, Programme, Session, Slot
 from ..schedule import date_range, speaker_index
 from ..templating import make_environment, render_template, search_path
 
 TEMPLATE = "pdf/booklet.html.jinja"
+OUTPUT_NAME = "programme.pdf"
 STYLESHEET = "booklet.css"
 PDF_VARIANT = "pdf/ua-1"
 # Slots that get a contents line and a bookmark; introductions, discussions and breaks do not.
@@ -147,18 +149,74 @@ def typeset(html: str, options: Options, *, tagged: bool = True, write: bool = T
                               "`pip install -e .` and install Pango (Debian: libpango-1.0-0)") from None
     fetcher = TemplateAssetFetcher(asset_roots(options))
     base = stylesheet_base(options).as_uri() + "/"
-    try:
+    with _layout_failures():
         document = weasyprint.HTML(string=html, base_url=base, url_fetcher=fetcher).render()
-    except Exception as exc:  # WeasyPrint raises assorted errors on bad templates or CSS
-        raise RenderError(f"WeasyPrint could not lay out the booklet: {exc}", TEMPLATE) from exc
     anchors = _anchor_pages(document)
     if not write:
         return Typeset(b"", len(document.pages), anchors)
     # A fixed identifier and the dates in the HTML metadata make the file reproducible.
     identifier = hashlib.sha256(html.encode()).hexdigest()[:32].encode()
     variant = {"pdf_variant": PDF_VARIANT} if tagged else {}
-    pdf = document.write_pdf(pdf_identifier=identifier, **variant)
+    with _layout_failures():  # drawing fails too: 45 nested <sup> shrink a font to 0
+        pdf = document.write_pdf(pdf_identifier=identifier, **variant)
     return Typeset(pdf, len(document.pages), anchors)
+
+
+class LayoutError(RenderError):
+    """WeasyPrint failed; ``element_ids`` are the ids of the boxes it was in, innermost first
+    (see :func:`slot_named`)."""
+
+    element_ids: tuple[str, ...] = ()
+
+
+@contextlib.contextmanager
+def _layout_failures() -> Iterator[None]:
+    """WeasyPrint's errors (assorted, on odd content, templates or CSS) as a LayoutError that
+    knows which elements were being laid out or drawn."""
+    try:
+        yield
+    except NamconvertError:
+        raise
+    except Exception as exc:
+        error = LayoutError(f"WeasyPrint could not lay out the booklet: "
+                            f"{type(exc).__name__}: {exc}", TEMPLATE)
+        error.element_ids = _element_ids(exc)
+        raise error from None
+
+
+def _element_ids(exc: BaseException) -> tuple[str, ...]:
+    """The ids of the elements whose boxes WeasyPrint's frames were handling, innermost first
+    (each layout and drawing function takes the box it works on; boxes know their element)."""
+    ids: list[str] = []
+    tb = exc.__traceback__
+    while tb is not None:
+        for value in tb.tb_frame.f_locals.values():
+            get = getattr(getattr(value, "element", None), "get", None)
+            found = get("id") if callable(get) else None
+            if isinstance(found, str) and found not in ids:
+                ids.append(found)
+        tb = tb.tb_next
+    return tuple(reversed(ids))
+
+
+def slot_named(error: LayoutError, programme: Programme) -> RenderError:
+    """ERROR naming the slot (else the session, else the day) whose content broke the layout."""
+    places: dict[str, str] = {}
+    for day in programme.days:
+        places[day_id(day)] = f"the day {day.label!r} (source line {day.line})"
+        for session in day.sessions:
+            places[session.id] = f"the session {session.title!r} (source line {session.line})"
+            for slot in session.slots:
+                places[slot.id] = (f"the slot {_short(slot.title)!r} at {slot.start:%H:%M} on "
+                                   f"{day.label} (source line {slot.line})")
+    where = next((places[i] for i in error.element_ids if i in places), None)
+    if where is None:
+        return error
+    return RenderError(error.message.replace("the booklet:", f"{where}:", 1), OUTPUT_NAME)
+
+
+def _short(title: str, limit: int = 60) -> str:
+    return title if len(title) <= limit else title[:limit - 1] + "\u2026"
 
 
 def _anchor_pages(document: object) -> dict[str, tuple[int, float, float]]:

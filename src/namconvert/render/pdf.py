@@ -14,7 +14,7 @@ from ..config import Options
 from ..model import Programme
 from ..output import OutputWriter
 from . import booklet_cache
-from .booklet import booklet_html, typeset, whole_days
+from .booklet import LayoutError, booklet_html, slot_named, typeset, whole_days
 from .booklet_parts import PART_SLOTS, render_in_parts, slot_count
 from .imposition import impose
 
@@ -36,6 +36,9 @@ def render_booklet(programme: Programme, options: Options, cache: Path | None = 
 
 
 def render(programme: Programme, options: Options, out: OutputWriter) -> list[Path]:
-    booklet = render_booklet(programme, options, out.out_dir / booklet_cache.FOLDER)
+    try:
+        booklet = render_booklet(programme, options, out.out_dir / booklet_cache.FOLDER)
+    except LayoutError as exc:
+        raise slot_named(exc, programme) from None
     return [out.write_bytes(OUTPUT, booklet),
             out.write_bytes(PRINT_OUTPUT, impose(booklet, options.paper))]
