@@ -14,6 +14,7 @@ or a talk title. The lines up to the next entry are the abstract.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -89,34 +90,80 @@ def normalise(text: str) -> str:
     return " ".join(re.findall(r"\w+", text))
 
 
-def _title_matches(key: str, title: str) -> bool:
-    if not key or not title:
-        return False
-    if key == title:
-        return True
-    shorter, longer = sorted((key, title), key=len)
-    return len(shorter.split()) >= _MIN_TITLE_WORDS and longer.startswith(shorter)
-
-
 def match_abstract(key: str, candidates: Sequence[Candidate]) -> int | None:
-    """The index of the slot KEY names, by speaker then by title, or None.
+    """The index of the slot KEY names, by speaker then by title, or None (one look-up; a
+    whole section's entries go through one :class:`AbstractMatcher`)."""
+    return AbstractMatcher(candidates).match(key)
 
-    A speaker with several slots (a welcome, a talk, a panel) gets the abstract on
-    the one that is a talk, has no abstract yet, and that they give alone.
+
+class AbstractMatcher:
+    """Matches abstract entries to candidate slots through dictionaries built once, so that
+    4,000 entries against 4,000 slots are 4,000 look-ups, not 16 million comparisons.
+
+    A speaker with several slots (a welcome, a talk, a panel) gets the abstract on the one
+    that is a talk, has no abstract yet, and that they give alone; :meth:`took` records that
+    a slot now has one.
     """
-    wanted = normalise(key)
-    by_speaker = [i for i, c in enumerate(candidates)
-                  if any(normalise(s) == wanted for s in c.speakers)]
-    if not by_speaker:
-        # "Peter Horvatovich – GlycoGenius": the key starts with a speaker's name.
-        by_speaker = [i for i, c in enumerate(candidates)
-                      if any(normalise(s) and wanted.startswith(normalise(s) + " ")
-                             for s in c.speakers)]
-    if by_speaker:
-        return min(by_speaker, key=lambda i: (not candidates[i].is_talk,
-                                              candidates[i].has_abstract,
-                                              len(candidates[i].speakers), i))
-    by_title = [i for i, c in enumerate(candidates) if _title_matches(wanted, normalise(c.title))]
-    if by_title:
-        return min(by_title, key=lambda i: (candidates[i].has_abstract, i))
-    return None
+
+    def __init__(self, candidates: Sequence[Candidate]) -> None:
+        self.candidates = list(candidates)
+        self._speakers: dict[str, list[int]] = {}
+        self._titles: dict[str, list[int]] = {}
+        for i, candidate in enumerate(self.candidates):
+            for name in dict.fromkeys(normalise(s) for s in candidate.speakers):
+                self._speakers.setdefault(name, []).append(i)
+            if title := normalise(candidate.title):
+                self._titles.setdefault(title, []).append(i)
+        self._longest_name = max(map(len, self._speakers), default=0)
+        # The titles specific enough to match as the beginning of a key, and their lengths.
+        self._prefix_titles = {t for t in self._titles if len(t.split()) >= _MIN_TITLE_WORDS}
+        self._prefix_lengths = sorted({len(t) for t in self._prefix_titles})
+        self._sorted_titles = sorted(self._titles)
+
+    def took(self, index: int) -> None:
+        old = self.candidates[index]
+        self.candidates[index] = Candidate(old.speakers, old.title, old.is_talk, True)
+
+    def match(self, key: str) -> int | None:
+        """The index of the slot KEY names, by speaker then by title, or None."""
+        wanted = normalise(key)
+        by_speaker = set(self._speakers.get(wanted, ()))
+        if not by_speaker:
+            # "Peter Horvatovich – GlycoGenius": the key starts with a speaker's name.
+            for at in _spaces(wanted, self._longest_name):
+                by_speaker.update(self._speakers.get(wanted[:at], ()))
+        if by_speaker:
+            c = self.candidates
+            return min(by_speaker, key=lambda i: (not c[i].is_talk, c[i].has_abstract,
+                                                  len(c[i].speakers), i))
+        by_title = set(self._titles_matching(wanted))
+        if by_title:
+            return min(by_title, key=lambda i: (self.candidates[i].has_abstract, i))
+        return None
+
+    def _titles_matching(self, wanted: str) -> list[int]:
+        """The slots whose title is WANTED, starts with it, or begins it; the shorter of key
+        and title has at least _MIN_TITLE_WORDS words unless they are equal."""
+        if not wanted:
+            return []
+        found = list(self._titles.get(wanted, ()))
+        for length in self._prefix_lengths:  # a title that begins the key
+            if length >= len(wanted):
+                break
+            if wanted[:length] in self._prefix_titles:
+                found += self._titles[wanted[:length]]
+        if len(wanted.split()) >= _MIN_TITLE_WORDS:  # a key that begins titles
+            at = bisect.bisect_right(self._sorted_titles, wanted)
+            while at < len(self._sorted_titles) and self._sorted_titles[at].startswith(wanted):
+                found += self._titles[self._sorted_titles[at]]
+                at += 1
+        return found
+
+
+def _spaces(text: str, limit: int) -> list[int]:
+    """Offsets of the spaces in TEXT up to LIMIT: where a leading name could end."""
+    spaces, at = [], text.find(" ")
+    while 0 < at <= limit:
+        spaces.append(at)
+        at = text.find(" ", at + 1)
+    return spaces

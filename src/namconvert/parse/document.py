@@ -23,7 +23,13 @@ from pathlib import Path
 from ..config import Options
 from ..errors import Diagnostic
 from ..model import Day, Link, Person, Programme, Session, Slot, Speaker
-from .abstracts import ABSTRACTS_HEADING, AbstractEntry, Candidate, match_abstract, read_abstracts
+from .abstracts import (
+    ABSTRACTS_HEADING,
+    AbstractEntry,
+    AbstractMatcher,
+    Candidate,
+    read_abstracts,
+)
 from .entries import (
     DURATION,
     LABEL_IN_PARENTHESES,
@@ -1183,7 +1189,7 @@ class _Reader:
         self._match_abstracts()
         # A weekday-only heading is the first such weekday on or after the start date.
         previous: dt.date | None = self.options.start_date or self.prose_date
-        used_ids: set[str] = set()
+        used_ids: dict[str, int] = {}  # see unique_id
         by_date: dict[dt.date, tuple[_DayDraft, list[Session]]] = {}
         for draft in self.days:
             if draft.written.day is None and draft.written.weekday is None:
@@ -1241,8 +1247,10 @@ class _Reader:
             candidates.append(Candidate(tuple(p.name for p in speakers), title,
                                         classify(title, bool(speakers), False) == "talk",
                                         raw.abstract_html is not None))
+        matcher = AbstractMatcher(candidates)
         for entry in self.abstracts:
-            index = match_abstract(entry.key, candidates)
+            index = matcher.match(entry.key)
+            candidates = matcher.candidates
             if index is None:
                 self.findings.warning(entry.line, 1, f"abstract for {entry.key!r} matches no "
                                       "slot by speaker or title", "abstract.unmatched")
@@ -1254,12 +1262,10 @@ class _Reader:
                 continue
             raws[index].abstract_html = entry.html
             raws[index].abstract_line = entry.line
-            candidate = candidates[index]
-            candidates[index] = Candidate(candidate.speakers, candidate.title, candidate.is_talk,
-                                          True)
+            matcher.took(index)
 
     def _session(self, draft: _SessionDraft, date: dt.date, day: _DayDraft,
-                 used_ids: set[str]) -> Session:
+                 used_ids: dict[str, int]) -> Session:
         raw_slots = fill_open_ends(draft.slots, day.end)
         if draft.implicit and raw_slots and all(
                 classify(plain_text(title_html(r.title_html)), False, False) == "break"
@@ -1276,11 +1282,11 @@ class _Reader:
                                       " (write its end, e.g. "
                                       f"'{raw.start:%H:%M}-{raw.end:%H:%M}')", "time.missing")
             slots.append(self._slot(raw, date, used_ids, draft.room))
-        session_id = _unique(slugify(draft.title), used_ids)
+        session_id = unique_id(slugify(draft.title), used_ids)
         return Session(session_id, draft.title, draft.url, tuple(draft.organisers),
                        tuple(draft.chairs), tuple(slots), draft.line, room=draft.room)
 
-    def _slot(self, raw: RawSlot, date: dt.date, used_ids: set[str],
+    def _slot(self, raw: RawSlot, date: dt.date, used_ids: dict[str, int],
               room: str | None) -> Slot:
         assert raw.end is not None
         # "John Smith, Mary Major": commas between names (not "Name, Affiliation") split too.
@@ -1305,7 +1311,8 @@ class _Reader:
         if kind == "talk" and not speakers:
             self.findings.warning(raw.line, raw.col, f"talk {title!r} has no speaker",
                                   "slot.speaker")
-        slot_id = _unique(f"{date.isoformat()}-{raw.start:%H%M}-{slugify(title, 6)}", used_ids)
+        slot_id = unique_id(f"{date.isoformat()}-{raw.start:%H%M}-{slugify(title, 6)}",
+                            used_ids)
         uid = uuid.uuid5(SLOT_NAMESPACE, "\x1f".join(
             (self.title, date.isoformat(), f"{raw.start:%H:%M}", title)))
         return Slot(id=slot_id, uid=str(uid), start=raw.start, end=raw.end, kind=kind,
@@ -1324,11 +1331,19 @@ def _with_affiliation(speakers: tuple[Speaker, ...], written: str) -> tuple[Spea
                  for s, part in zip(speakers, parts, strict=False)) + speakers[len(parts):]
 
 
-def _unique(candidate: str, used: set[str]) -> str:
-    unique, n = candidate, 2
-    while unique in used:
-        unique, n = f"{candidate}-{n}", n + 1
-    used.add(unique)
+def unique_id(candidate: str, used: dict[str, int]) -> str:
+    """CANDIDATE, else CANDIDATE-2, -3, ...: the first not in USED, which it then holds.
+
+    USED maps every id given out to the next suffix to try for it as a candidate, so the
+    32,000th row of one title at one time costs one look-up, not 32,000.
+    """
+    n = used.get(candidate, 1)
+    unique = candidate if n == 1 else f"{candidate}-{n}"
+    while unique in used:  # "talk-2" may have been a candidate of its own
+        n += 1
+        unique = f"{candidate}-{n}"
+    used[candidate] = n + 1
+    used.setdefault(unique, 2)
     return unique
 
 
