@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
 import time
@@ -264,3 +265,11 @@ def test_a_port_out_of_range_is_a_message(tmp_path: Path, port: str,
     assert capsys.readouterr().err == (f"--port: error: port {port} is out of range (use 1 to "
                                        "65535, or 0 for any free one) [serve]\n")
     assert not (tmp_path / "out").exists()
+
+
+def test_serve_refuses_a_fifo_as_source_at_once(tmp_path, capsys):
+    fifo = tmp_path / "README.md"
+    os.mkfifo(fifo)  # with no writer: reading it would wait for ever
+    assert main(["serve", str(fifo), "-o", str(tmp_path / "out"), "--port", "0"]) == 1
+    assert capsys.readouterr().err == (f"{fifo}: error: is a FIFO (named pipe), not a file to "
+                                       "read [serve]\n")

@@ -25,6 +25,7 @@ from typing import Any
 from .build import write_outputs
 from .config import CONFIG_NAME, Options
 from .errors import NamconvertError
+from .files import kind_of
 from .output import prepare
 from .templating import search_path
 
@@ -344,8 +345,9 @@ def serve(source: Path, options: Callable[[], Options], out_dir: Path, port: int
           formats: Sequence[str] | None = None) -> int:
     """Run the preview until interrupted (Ctrl-C)."""
     check_port(port)
-    if not source.is_file():
-        raise ServeError(f"no such file: {source}", source)
+    if not source.is_file():  # a FIFO or a device is refused here, as by every build
+        raise ServeError(f"no such file: {source}" if not source.exists() else
+                         f"is {kind_of(source.stat().st_mode)}, not a file to read", source)
     prepare(out_dir, source, options().templates)  # never serve (or write) the source's folder
     preview = Preview(source, options, out_dir, port, formats)
     preview.start()
