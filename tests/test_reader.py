@@ -275,3 +275,52 @@ def test_a_table_of_numbers_that_look_like_clocks_is_not_a_timetable() -> None:
     assert slots(load(READER / "numbers-table.md")) == [
         ("09:00", "09:30", "talk", ("Ada Lovelace",), "Engines")]
     assert findings(READER / "numbers-table.md") == []
+
+
+# -- sections a timetable links to, places and people's affiliations -------------------------
+
+def test_a_row_linking_to_its_section_is_that_section_and_a_topic_keeps_the_rows_title() -> None:
+    got = load(READER / "sections-linked.md")
+    sessions = [(s.title, s.room, tuple(c.name for c in s.chairs)) for s in got.days[0].sessions]
+    assert sessions == [("Welcome", "Hall North", ()),
+                        ("Harbour Panel", "Hall North", ("Jun Arai",)),
+                        ("Tuesday 9 June 2026", None, ())]
+    assert slots(got)[:2] == [
+        ("09:00", "09:15", "introduction", ("Mira Holt", "Teo Marin"), "Welcome"),
+        # The section's entry only states its topic: the row's fuller title is the slot's.
+        ("09:15", "10:15", "panel", ("Ana Ruiz", "Lev Orlov"), "Harbour Panel - Tides and Cities"),
+    ]
+
+
+def test_a_place_after_a_title_is_its_room_and_a_details_link_is_not_part_of_it() -> None:
+    got = load(READER / "sections-linked.md")
+    rows = [(s.title, s.room) for s in got.days[0].sessions[-1].slots]
+    assert rows == [("Tea", "Harbour Hall"),
+                    # a phrase about a place is the organiser's note, kept in the title
+                    ("Stretch (in front of the main hall)", None),
+                    ("Dinner", "Lighthouse Restaurant, 2nd floor")]
+
+
+def test_affiliations_after_names_nested_or_missing_a_separator_and_nicknames() -> None:
+    got = load(READER / "affiliations.md")
+    assert [[(p.name, p.affiliation) for p in s.speakers] for s in got.days[0].sessions[0].slots] == [
+        [("Noor Bakr", None), ("Iris Vale", "University of Ghent (UGent)"),
+         ("Sam Okafor", "Delft Institute, Deltares"), ("Pia Lund", "Aarhus University")],
+        [("Kai (KJ) Jensen", "Lund University"), ("Rosa Mele", "CNR")],
+        [("Ines Duarte", "University of Porto"), ("Hugo Lemaire", "Ifremer")],
+    ]
+    welcome = load(READER / "sections-linked.md").days[0].sessions[0].slots[0]
+    assert [(p.name, p.affiliation) for p in welcome.speakers] == [
+        ("Mira Holt", "Oslo"), ("Teo Marin", "Coastal Research Institute")]
+
+
+def test_a_term_a_legend_explains_is_not_part_of_a_title() -> None:
+    got = load(READER / "legend.md")
+    assert [s.title for s in got.days[0].sessions] == [
+        "Get-together", "Morning talks", "Friday 12 June 2026"]
+    assert [seen(s)[2:] for d in got.days for x in d.sessions for s in x.slots] == [
+        ("break", (), "Get-together"),
+        ("talk", ("Vera Stein",), "Tidal clocks"),
+        ("talk", ("Omar Haddad",), "Moon and sea"),
+        ("discussion", (), "Open chat"),
+    ]

@@ -14,6 +14,7 @@ links and the first date written in prose before the first day.
 from __future__ import annotations
 
 import datetime as dt
+import html as html_lib
 import itertools
 import re
 import uuid
@@ -27,15 +28,18 @@ from .abstracts import ABSTRACTS_HEADING, AbstractEntry, Candidate, match_abstra
 from .entries import (
     DURATION,
     LABEL_IN_PARENTHESES,
-    PLACE,
     When,
     after_time,
     cut_plain_prefix,
+    cut_plain_suffix,
     leading_time,
+    names_a_place,
     people_list,
     reads_as_people,
     split_content,
     trailing_duration,
+    trailing_place,
+    without_speakers_label,
 )
 from .flow import Cell as FlowCell
 from .flow import Heading, Item, Line, ListBlock, Para, TableBlock, read_blocks
@@ -55,6 +59,7 @@ from .text import (
     strip_label,
     title_html,
     unwrap,
+    without_parentheses,
 )
 from .times import (
     WEEKDAYS,
@@ -98,6 +103,13 @@ _GENERIC_HEADING = re.compile(r"^\W*(?:the\s+|our\s+)?(?:(?:full|detailed|daily|
                               r"preliminary|final|conference|workshop|symposium)\s+)*"
                               r"(?:programm?e?|programa|programma|schedule|agenda|timetable|"
                               r"horaire|zeitplan|ablauf|calendario|cronograma)\W*$", re.IGNORECASE)
+# A legend: an emphasised term, then what it means ("**on air** ... these sessions are
+# streamed", "*(R)*: recorded").
+_LEGEND = re.compile(r"^\s*<(strong|b|em|i)>([^<]{1,30})</\1>\s*(?:\.\.\.|…|:|=|–|—)\s*"
+                     r"\w+\s+\w+\s+\w+")
+_IN_PAGE_LINK = re.compile(r'href="#([^"]+)"')
+_FIELD_LABEL = re.compile(r"^\W*\w+(?:\s\w+)?\s*:\s*")  # "Topic: ", "Main theme: "
+_JOINED_NAMES = re.compile(r"\s(?:and|&)\s")  # "Ada Lovelace and Charles Babbage"
 _TIME_FIELD = re.compile(r"^\W*(?:time|times|hours|when)\W*:\s*(.+)$", re.IGNORECASE)
 
 
@@ -123,6 +135,7 @@ class _SessionDraft:
     slots: list[RawSlot] = field(default_factory=list)
     implicit: bool = False  # no name in the document: named after its day
     room: str | None = None
+    anchor: str | None = None  # the id of its heading, which a grid row may link to
 
 
 @dataclass
@@ -234,6 +247,7 @@ class _SessionContext:
     organisers: list[Person] = field(default_factory=list)
     chairs: list[Person] = field(default_factory=list)
     room: str | None = None
+    anchor: str | None = None
 
 
 @dataclass
@@ -339,11 +353,14 @@ def _drop_repeated_sessions(day: _DayDraft) -> None:
     "Hardware Model Checking" and the section of that name with its talks) is that session:
     the row goes, the session stays."""
     named: dict[str, tuple[dt.time, dt.time]] = {}
+    anchored: dict[str, _SessionDraft] = {}
     for session in day.sessions:
         if not session.implicit and session.slots:
             ends = [s.end for s in session.slots if s.end is not None]
             named[_session_key(session.title)] = (min(s.start for s in session.slots),
                                                   max(ends) if ends else dt.time(23, 59))
+            if session.anchor:
+                anchored[session.anchor] = session
     if not named:
         return
     dropped = False
@@ -352,6 +369,11 @@ def _drop_repeated_sessions(day: _DayDraft) -> None:
             continue
         kept = []
         for slot in session.slots:
+            # A row linking to the section that details it ("<a href="#industry-panel">").
+            if linked := next((anchored[a] for a in _IN_PAGE_LINK.findall(slot.title_html)
+                               if a in anchored), None):
+                _take_row_title(linked, slot)
+                continue
             span = named.get(_session_key(slot.title_html))
             if span is None or not (span[0] <= slot.start < span[1] or
                                     slot.start <= span[0] < (slot.end or dt.time(23, 59))):
@@ -360,6 +382,19 @@ def _drop_repeated_sessions(day: _DayDraft) -> None:
         session.slots = kept
     if dropped:
         day.sessions = _in_time_order(day.sessions)
+
+
+def _take_row_title(session: _SessionDraft, row: RawSlot) -> None:
+    """A section of one entry that only states its topic ("Topic: Formal Methods") keeps
+    the fuller title its timetable row gives ("Industry Panel - Formal Methods")."""
+    if len(session.slots) != 1:
+        return
+    slot = session.slots[0]
+    own = plain_text(slot.title_html)
+    topic = _FIELD_LABEL.sub("", own, count=1).strip()
+    row_title = plain_text(trailing_place(row.title_html)[0])
+    if topic and topic != own and topic in row_title:
+        slot.title_html = html_lib.escape(row_title)
 
 
 def _in_time_order(sessions: list[_SessionDraft]) -> list[_SessionDraft]:
@@ -401,7 +436,7 @@ def _presenters(lines: list[Line]) -> list[str]:
     """The names of a list of talks written as a name line then a bold title line."""
     found = []
     for line, following in itertools.pairwise(lines):
-        bare = PARENTHESES.sub(" ", line.text).strip()
+        bare = without_parentheses(line.text).strip()
         if 2 <= len(bare.split()) <= 4 and reads_as_people(bare) and \
                 _WHOLLY_EMPHASISED.match(squash_space(following.html)):
             found.append(line.text.strip())
@@ -458,6 +493,7 @@ class _Reader:
         self.prose_date: dt.date | None = None  # "Nov. 30 - Dec. 1, 2018" before the first day
         self.years: list[int] = []  # four-digit years in headings and short lines, in order
         self.explained: list[_Explained] = []
+        self.marks: set[str] = set()  # terms a legend explains ("**on air** ... streamed")
         self.front: dict[str, str] = {}
         self.first_date_line: int | None = None
         self.pending: _PendingHeading | None = None
@@ -603,19 +639,20 @@ class _Reader:
                                                    or block.level <= self.date_level):
             return  # "## Program" among the days: the timetable's section, not a session
         if named := _TITLE_FIELD.match(block.text):
-            block = Heading(block.level, named.group(1), named.group(1), block.line)
+            block = Heading(block.level, named.group(1), named.group(1), block.line,
+                            block.anchor)
         elif timed := leading_time(block.text):
             # "### 10:00 Keynote" then its speaker and abstract: a talk, unless timed entries
             # follow it ("#### 14:00-15:30 Model Checking" over its talks: a session).
             rest = after_time(block.html, timed[1])
             before = self.session
             title, url = _session_heading(rest)
-            self._open_session(_SessionContext(title, url, block.line))
+            self._open_session(_SessionContext(title, url, block.line, anchor=block.anchor))
             self.pending = _PendingHeading(_LineEntry(timed[0], rest, block.line), self.date,
                                            before, self.session, self.entries_read)
             return
         title, url = _session_heading(block.html)
-        self._open_session(_SessionContext(title, url, block.line))
+        self._open_session(_SessionContext(title, url, block.line, anchor=block.anchor))
 
     def _settle_heading(self) -> None:
         """A timed heading with no timed entries under it is an entry itself."""
@@ -672,6 +709,8 @@ class _Reader:
             self._line(line, para)
 
     def _line(self, line: Line, para: Para) -> None:
+        if legend := _LEGEND.match(line.html):
+            self.marks.add(plain_text(legend.group(2)).strip())
         found = leading_time(line.text)
         written = find_date(line.text, self.language)
         # A weekday alone dates what follows only on a line of its own ("**Friday**").
@@ -713,6 +752,8 @@ class _Reader:
             return
         if len(line.text.split()) <= _CONTEXT_WORDS:
             self._note_years(line.text)
+        if not self.run and self._room_line(line):
+            return
         if self.pending is not None and not self.run and \
                 self.entries_read == self.pending.entries_read:
             self.pending.entry.more.append(Line(line.html, line.text, line.line, True))
@@ -722,17 +763,25 @@ class _Reader:
             return
         if self.run and line.hard and para.lines[0] is line:
             self._end_run()
+        if self._room_line(line):
+            return
         if _WHOLLY_EMPHASISED.match(squash_space(line.html)) and not self.in_preamble and \
                 len(line.text.split()) <= _CONTEXT_WORDS:
-            if self.session is not None and len(line.text.split()) <= 4 and \
-                    PLACE.search(line.text):
-                self.session.room = line.text.strip(" *_")  # "**Room A**" under a session
-                return
             title, url = _session_heading(line.html)
             self._open_session(_SessionContext(title, url, line.line))
             return
         if self.in_preamble and self.date is None:
             self._preamble_line(line, para)
+
+    def _room_line(self, line: Line) -> bool:
+        """Whether LINE names the room of the session it is under ("**Room A**"), which
+        it then is."""
+        name = line.text.strip(" *_")
+        if self.session is None or self.in_preamble or len(name.split()) > 4 or \
+                not _WHOLLY_EMPHASISED.match(squash_space(line.html)) or not names_a_place(name):
+            return False
+        self.session.room = name
+        return True
 
     def _role(self, role: str, html: str) -> None:
         # "Chair: A | Co-Chair: B": each labelled part.
@@ -861,7 +910,8 @@ class _Reader:
                                   list(session.chairs) if session else [], implicit=True)
         else:
             draft = _SessionDraft(session.title, session.url, session.line,
-                                  list(session.organisers), list(session.chairs))
+                                  list(session.organisers), list(session.chairs),
+                                  anchor=session.anchor)
         draft.room = (session.room if session else None) or day.room
         day.sessions.append(draft)
         self.session_drafts[key] = draft
@@ -949,7 +999,7 @@ class _Reader:
         # A box of talks under it, each a name then its title in bold: all of them speak.
         if presenters := _presenters(abstract_lines):
             already = {p.name for p in moderated_speakers(speakers_html)[0]}
-            extra = [p for p in presenters if PARENTHESES.sub(" ", p).strip() not in already]
+            extra = [p for p in presenters if without_parentheses(p).strip() not in already]
             if len(presenters) > 1 and (not speakers_html or extra):
                 speakers_html = " ; ".join(filter(None, [speakers_html, *extra]))
         people: list[str] = []
@@ -972,9 +1022,10 @@ class _Reader:
         if not lines or not lines[0].hard:
             return ""
         count = 1 + next((i for i, x in enumerate(lines[1:]) if x.hard), len(lines) - 1)
-        written = " ".join(x.text for x in lines[:count]).strip(" ,;")
-        names = PARENTHESES.sub(" ", written).strip(" ,;")
-        listed = "," in names or ";" in names or 2 <= len(names.split()) <= 4
+        written = without_speakers_label(" ".join(x.text for x in lines[:count]).strip(" ,;"))
+        names = without_parentheses(written).strip(" ,;")
+        listed = "," in names or ";" in names or 2 <= len(names.split()) <= 4 or \
+            _JOINED_NAMES.search(names) is not None
         people = people_list(names)  # "Ada Lovelace, University of X, UK" is one person
         if not (listed and (people != names or reads_as_people(names))):
             return ""
@@ -1277,9 +1328,20 @@ class _Reader:
                                       " (write its end, e.g. "
                                       f"'{raw.start:%H:%M}-{raw.end:%H:%M}')", "time.missing")
             slots.append(self._slot(raw, date, used_ids, draft.room))
+        draft.title = self._without_marks(draft.title)
         session_id = _unique(slugify(draft.title), used_ids)
         return Session(session_id, draft.title, draft.url, tuple(draft.organisers),
                        tuple(draft.chairs), tuple(slots), draft.line, room=draft.room)
+
+    def _without_marks(self, html: str) -> str:
+        """HTML without a term a legend of the document explains trailing it ("Sitzung 1
+        **on air**": the session is streamed, and "on air" is not part of its name)."""
+        text = plain_text(html).rstrip()
+        for mark in self.marks:
+            if text.endswith(mark) and len(text) > len(mark) and \
+                    text[-len(mark) - 1].isspace():
+                return cut_plain_suffix(html, len(mark)).rstrip()
+        return html
 
     def _slot(self, raw: RawSlot, date: dt.date, used_ids: set[str],
               room: str | None) -> Slot:
@@ -1290,7 +1352,9 @@ class _Reader:
             listed if listed and listed != plain_text(raw.speakers_html) else raw.speakers_html)
         if affiliation := plain_text(raw.extras.get("affiliation", "")):
             speakers = _with_affiliation(speakers, affiliation)
-        shown_title = title_html(raw.title_html)
+        # "Reception (Panorama Room, 17th floor)": the room is said after the title.
+        written_title, place = trailing_place(self._without_marks(raw.title_html))
+        shown_title = title_html(written_title)
         title = plain_text(shown_title)
         abstract_html = None
         if raw.abstract_html is not None:
@@ -1313,7 +1377,7 @@ class _Reader:
                     title=title, title_html=shown_title, speakers=speakers, abstract=abstract,
                     abstract_html=abstract_html,
                     links=links_in(abstract_html) if abstract_html else (), line=raw.line,
-                    room=raw.room or room)
+                    room=raw.room or place or room)
 
 
 def _with_affiliation(speakers: tuple[Speaker, ...], written: str) -> tuple[Speaker, ...]:

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from .columns import looks_like_names
 from .kinds import names_a_break, names_a_kind
-from .people import HONORIFICS
-from .text import BR, PARENTHESES, TAG, plain_text, unwrap
+from .people import HONORIFICS, INSTITUTION
+from .text import BR, PARENTHESES, TAG, plain_text, unwrap, without_parentheses
 from .times import _CLOCK, _DASH, Clock, _clock
 
 _LEAD = r"^[\s*_|•·\-–—>]*"
@@ -138,6 +138,47 @@ def cut_plain_suffix(html: str, count: int) -> str:
     return html[:positions[len(positions) - count][0]]
 
 
+def trailing_place(html: str) -> tuple[str, str | None]:
+    """HTML without its trailing parenthesised notes that say where ("Reception (Panorama
+    Room, 17th floor)") or only link elsewhere ("(Details)"), and the place they name."""
+    place = None
+    while True:
+        positions = _plain_positions(html)
+        while positions and positions[-1][2] == " ":
+            positions.pop()
+        if not positions or positions[-1][2] != ")":
+            return html, place
+        depth, opened = 0, -1
+        for index in range(len(positions) - 1, -1, -1):
+            depth += (positions[index][2] == ")") - (positions[index][2] == "(")
+            if depth == 0:
+                opened = index
+                break
+        inside = "".join(p[2] for p in positions[opened + 1:-1]).strip()
+        before = html[:positions[opened][0]]
+        linked = before.rfind("<a ") > before.rfind("</a>") or "<a " in html[len(before):]
+        navigation = linked and _NAVIGATION.fullmatch(inside) is not None
+        if opened <= 0 or not (navigation or names_a_place(inside)):
+            return html, place
+        place = place if navigation else inside
+        html = before
+
+
+_LONGEST_PLACE = 6  # words: "Panorama Room, 17th floor"
+# A link that only leads elsewhere ("(Details)"); "(PDF)" says what the title links to.
+_NAVIGATION = re.compile(r"details|more(?: info)?|info(?:rmation)?|here|website", re.IGNORECASE)
+_PLACE_CONNECTIVE = re.compile(r"of|the|and|&|de|du|des|la|le|der|die|das|del|di", re.IGNORECASE)
+
+
+def names_a_place(text: str) -> bool:
+    """Whether TEXT is the name of a place ("Panorama Room, 17th floor", "restaurant
+    Okrugljak", "Zoom"), not a phrase about one ("in front of the lecture room")."""
+    words = text.replace(",", " ").split()
+    return PLACE.search(text) is not None and 0 < len(words) <= _LONGEST_PLACE and all(
+        w[0].isupper() or any(c.isdigit() for c in w) or PLACE.fullmatch(w)
+        or _PLACE_CONNECTIVE.fullmatch(w) for w in words)
+
+
 def after_time(html: str, consumed: int) -> str:
     """The entry's text after its time: separators ("–", "&bull;", ":") dropped."""
     rest = cut_plain_prefix(html, consumed)
@@ -211,34 +252,54 @@ def _segments(html: str, pattern: re.Pattern[str]) -> list[str]:
     return [p for p in parts if plain_text(p)]
 
 
-_SPEAKERS_LABEL = re.compile(r"^\W*(?:speakers?|presenters?|panel(?:l?ists)?|lecturers?|"
-                             r"instructors?|with)\W*:?\W*$", re.IGNORECASE)
+_SPEAKER_WORDS = r"speakers?|presenters?|panel(?:l?ists)?|lecturers?|instructors?"
+_SPEAKERS_LABEL = re.compile(rf"^\W*(?:{_SPEAKER_WORDS}|with)\W*:?\W*$", re.IGNORECASE)
+_SPEAKERS_PREFIX = re.compile(rf"^\W*(?:{_SPEAKER_WORDS})\s*:\s*", re.IGNORECASE)
+
+
+def without_speakers_label(text: str) -> str:
+    """TEXT without a leading "Panelists:" or "Speakers:" label."""
+    return _SPEAKERS_PREFIX.sub("", text, count=1)
 _BULLET = re.compile(r"^[\s•·*\-–]+")
 
 
 # Words that make a phrase a place ("Room A", "Main Hall", "Aula Magna").
 PLACE = re.compile(r"\b(?:room|rooms|hall|salle|saal|raum|aula|auditorium|amphi\w*|theat(?:re|er)|"
-                   r"floor|building|venue|lobby|foyer|terrace|stage|online|zoom|gather\s+town)\b",
+                   r"floor|building|venue|lobby|foyer|terrace|stage|online|zoom|gather\s+town|"
+                   r"restaurant|hotel|campus)\b",
                    re.IGNORECASE)
-# Words that make a phrase an institution, not a person ("Carnegie Mellon University").
-_INSTITUTION = re.compile(
-    r"\b(?:univ\w*|institut\w*|college|school|academy|akademie|acad[ée]mie|laborator\w*|labs?|"
-    r"cent(?:er|re|ro|rum)|hospital|klinik\w*|department|dept|faculty|fakult\w*|foundation|"
-    r"stiftung|inc|ltd|llc|gmbh|corp\w*|company|services|research|observatory|agency|council|"
-    r"ministry|museum|library|society|group|team|technion|polytechnic|politecnico|eth|epfl|"
-    r"cnrs|inria|nasa|mit)\b", re.IGNORECASE)
-
 
 def _outside_parentheses(text: str) -> list[str]:
-    """TEXT split at the commas and semicolons outside parentheses."""
-    parts, depth, last = [], 0, 0
+    """TEXT split at the commas and semicolons outside parentheses, and where a name
+    follows an affiliation with its separator missing ("Ada (Univ. X, UK) Bob (Y)"); a
+    nickname in parentheses stays inside its name ("ThanhVu (Vu) Nguyen")."""
+    parts, depth, last, opened = [], 0, 0, 0
     for index, char in enumerate(text):
-        depth += (char == "(") - (char == ")")
+        if char == "(":
+            opened = index if depth == 0 else opened
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            inside = text[opened + 1:index]
+            after = _NAME_AFTER.match(text, index + 1)
+            if depth == 0 and after and after.group(1).isupper() and (
+                    "," in inside or INSTITUTION.search(inside)):
+                parts.append(text[last:index + 1])
+                last = index + 1
         if char in ",;" and depth <= 0:
             parts.append(text[last:index])
             last = index + 1
     parts.append(text[last:])
     return parts
+
+
+_AND = re.compile(r"\s+(?:and|&)\s+")
+_NAME_AFTER = re.compile(r"\s+([^\W\d_])")
+
+
+def _bare(text: str) -> str:
+    """TEXT without what it says in parentheses."""
+    return without_parentheses(text).strip()
 
 
 def people_list(text: str) -> str:
@@ -250,19 +311,27 @@ def people_list(text: str) -> str:
         parts = [p.strip() for p in _outside_parentheses(text) if p.strip()]
         if len(parts) > 1 and all(
                 len(bare.split()) <= 4 and reads_as_people(bare)
-                for bare in (PARENTHESES.sub(" ", p).strip() for p in parts)):
+                for bare in (_bare(p) for p in parts)):
             return " ; ".join(parts)
         return text
     parts = [p.strip() for p in re.split(r"[,;]", text) if p.strip()]
     if len(parts) < 2:
         return text
+    # "A, Yale and B, Amazon Web Services": "and" parts two people unless it is inside an
+    # institution's name ("Department of Physics and Astronomy").
+    parts = [q for p in parts for q in ([p] if INSTITUTION.search(p) else _AND.split(p)) if q]
+    # A list that gives affiliations after names gives them all so: a lone word after a
+    # full name is one too ("Yale").
+    affiliated = any(INSTITUTION.search(p) for p in parts)
     people: list[list[str]] = []
     for part in parts:
-        institution = _INSTITUTION.search(part) is not None
+        institution = INSTITUTION.search(part) is not None
         single = len(part.split()) == 1
+        after_full_name = people and affiliated and len(people[-1]) == 1 and \
+            len(people[-1][0].split()) > 1
         # After an institution, what follows is more of the affiliation ("KU Leuven, Belgium").
-        if people and (institution or (single and len(people[-1]) > 1) or any(
-                _INSTITUTION.search(p) for p in people[-1][1:])):
+        if people and (institution or (single and (len(people[-1]) > 1 or after_full_name))
+                       or any(INSTITUTION.search(p) for p in people[-1][1:])):
             people[-1].append(part)  # the affiliation of the name before it
         elif len(part.split()) <= 4 and reads_as_people(part):
             people.append([part])
@@ -298,12 +367,12 @@ def split_content(html: str) -> Content:
         if len(lines) >= 2:
             emphasised = [p for p in lines if _wholly_emphasised(p)]
             people = [p for p in lines if not _wholly_emphasised(p)
-                      and reads_as_people(_without_parens(plain_text(p)))]
+                      and reads_as_people(_bare(plain_text(p)))]
             if len(emphasised) == 1 and people:
                 return Content(emphasised[0], " ; ".join(people))
             # "Exposé invité<br>Thomas Schiex (INRAE, Toulouse)": a title, then who.
             if len(lines) == 2 and people == [lines[1]] and not reads_as_people(
-                    _without_parens(plain_text(lines[0]))):
+                    _bare(plain_text(lines[0]))):
                 return Content(lines[0], lines[1])
     # "Speaker -- Title", "*Title* – Speaker".
     parts = _segments(html, _SEPARATOR)
@@ -311,7 +380,7 @@ def split_content(html: str) -> Content:
         html, text = parts[0], plain_text(parts[0])  # "Lunch |": a separator with nothing after
     if len(parts) == 2:
         # A lone word beside a dash is rarely a name ("Ordnungsruf - fertig werden").
-        first_people, second_people = (reads_as_people(named := _without_parens(plain_text(p)))
+        first_people, second_people = (reads_as_people(named := _bare(plain_text(p)))
                                        and (len(named.split()) > 1 or "," in named)
                                        for p in parts)
         first_title, second_title = (_wholly_emphasised(p) for p in parts)
@@ -399,10 +468,6 @@ def _title_case(text: str) -> bool:
 def _first_name_phrase(text: str) -> str:
     """ "Dr. Hong Qiu from the DNATech Core" -> "Dr. Hong Qiu"."""
     return re.split(r"\s+(?:from|of|at|with|on|for|about)\s+|[,(]", text, maxsplit=1)[0]
-
-
-def _without_parens(text: str) -> str:
-    return re.sub(r"\([^()]*\)", " ", text).strip()
 
 
 def _wholly_emphasised(fragment: str) -> bool:

@@ -90,7 +90,9 @@ def classify(title: str, has_speaker: bool, has_abstract: bool, *, moderated: bo
 _KIND_ANYWHERE: tuple[tuple[SlotKind, re.Pattern[str]], ...] = (
     ("break", re.compile(r"(?:\b|\w)(?:break|pause)\b|\b(coffee|tea|lunch|dinner|breakfast|"
                          r"reception|banquet|refreshments|\w*essen|caf[ée]|d[îi]ner|"
-                         r"d[ée]jeuner|cena|pranzo|almuerzo)\b", re.IGNORECASE)),
-    ("discussion", re.compile(r"\b(discussion|q\s*&\s*a|wrap[- ]up|conclusions?)\b",
+                         r"d[ée]jeuner|cena|pranzo|almuerzo|get[- ]together|gathering|"
+                         r"meet[- ]and[- ]greet|zusammenkunft|treffen)\b", re.IGNORECASE)),
+    # An open chat is a discussion ("Offizielles Ende, Offener Chat"); an end alone is not.
+    ("discussion", re.compile(r"\b(discussion|q\s*&\s*a|wrap[- ]up|conclusions?|chat)\b",
                               re.IGNORECASE)),
 )
