@@ -136,6 +136,21 @@ def test_times_in_the_worlds_styles() -> None:
     assert got.days[1].date == dt.date(2024, 6, 4)
 
 
+def test_french_hours_noon_an_am_pm_only_at_the_end_and_zones_after_the_clock() -> None:
+    got = load(READER / "hour-styles.md", language="fr")
+    assert slots(got) == [
+        ("09:00", "09:30", "introduction", (), "Accueil"),
+        ("09:30", "10:30", "talk", ("Ana Ruiz",), "Les marées de vive-eau"),
+        ("10:30", "11:00", "break", (), "Pause café"),
+        ("11:00", "12:00", "talk", ("Lev Orlov",), "Late-morning hours"),
+        ("12:00", "13:00", "break", (), "Lunch"),
+        ("13:00", "14:00", "talk", ("Iris Vale",), "A zone after the clock"),
+        ("14:00", "14:30", "talk", ("Noor Bakr",), "A zone in parentheses"),
+        ("14:30", "15:30", "discussion", (), "Clôture"),
+    ]
+    assert got.days[0].date == dt.date(2026, 6, 15)
+
+
 def test_an_open_last_slot_ends_an_hour_later_with_a_warning() -> None:
     got = load(READER / "open-end.md")
     assert slots(got)[-1] == ("19:00", "20:00", "break", (), "Dinner")

@@ -21,7 +21,7 @@ from .columns import looks_like_names
 from .kinds import names_a_break, names_a_kind
 from .people import HONORIFICS, INSTITUTION
 from .text import BR, PARENTHESES, TAG, plain_text, unwrap, without_parentheses
-from .times import _CLOCK, _DASH, Clock, _clock
+from .times import _CLOCK, _DASH, Clock, _clock, clock_range
 
 _LEAD = r"^[\s*_|•·\-–—>]*"
 # After a time: not more digits ("19:30: dinner" ends at the colon).
@@ -34,7 +34,11 @@ _WHOLE_DURATION = re.compile(rf"{_LEAD}{DURATION.pattern}[\s*_]*$", re.IGNORECAS
 _TRAILING_DURATION = re.compile(r"\s*\(\s*(\d+(?:[.,]\d+)?)\s*(min(?:ute)?s?|m|h|hrs?|hours?)"
                                 r"\.?\s*\)\s*$", re.IGNORECASE)
 # What may sit between the time and the entry's text: "**09:00** – Title", "9:00 &bull; Title".
-_AFTER_TIME = re.compile(r"^[\s*_:|•·\-–—,.]+")
+_AFTER_TIME = re.compile(r"[\s*_:|•·\-–—,.]+")
+# A zone written after a time: "09:00 CET", "16:00 (UTC+2)", "2 PM EST".
+ZONE_AFTER_TIME = re.compile(
+    r"\s*\(?(?:(?:UTC|GMT)(?:\s*[+\-−]\s*\d{1,2}(?::?\d{2})?)?|CES?T|EES?T|WES?T|BST|IST|"
+    r"JST|KST|HKT|SGT|AWST|ACS?T|AES?T|AEDT|ACDT|NZS?T|NZDT|[ECMP][SD]T|AKS?T|HST)\)?(?![\w+])")
 _BREAKING = re.compile(r"</?(?:br|p|div|li|td|tr)\b", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|\w+);", re.IGNORECASE)
 
@@ -57,14 +61,9 @@ def leading_time(text: str, *, durations: bool = False) -> tuple[When, int] | No
     """The time an entry's plain TEXT begins with, and how many characters it takes."""
     if not text or not (text[0].isdigit() or text.lstrip(" *_|•·-–—>")[:1].isdigit()):
         return None
-    if match := _RANGE.match(text):
-        start, end = _clock(*match.group(2, 3, 4)), _clock(*match.group(6, 7, 8))
-        if (start.has_minutes or start.meridiem) and (end.has_minutes or end.meridiem):
-            if start.meridiem is None and end.meridiem is not None and start.hour <= end.hour \
-                    and end.hour != 12:
-                start = Clock(start.hour, start.minute, end.meridiem, start.has_minutes,
-                              start.padded)
-            return When(start, end), match.end()
+    if (match := _RANGE.match(text)) and (found := clock_range(
+            _clock(*match.group(2, 3, 4)), _clock(*match.group(6, 7, 8)))):
+        return When(*found), match.end()
     if durations and (whole := _WHOLE_DURATION.match(text)):
         return When(None, None, duration_of(whole.group(1), whole.group(2))), whole.end()
     if match := _OPEN.match(text):
@@ -180,10 +179,13 @@ def names_a_place(text: str) -> bool:
 
 
 def after_time(html: str, consumed: int) -> str:
-    """The entry's text after its time: separators ("–", "&bull;", ":") dropped."""
+    """The entry's text after its time: separators ("–", "&bull;", ":") and the time's
+    zone ("CET", "(UTC+2)") dropped."""
     rest = cut_plain_prefix(html, consumed)
     rest_text = plain_text(rest)
     lead = _AFTER_TIME.match(rest_text)
+    if zone := ZONE_AFTER_TIME.match(rest_text, lead.end() if lead else 0):
+        lead = _AFTER_TIME.match(rest_text, zone.end()) or zone
     return cut_plain_prefix(rest, lead.end()) if lead else rest
 
 
