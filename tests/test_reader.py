@@ -339,3 +339,30 @@ def test_a_term_a_legend_explains_is_not_part_of_a_title() -> None:
         ("talk", ("Omar Haddad",), "Moon and sea"),
         ("discussion", (), "Open chat"),
     ]
+
+
+def test_a_table_of_sessions_each_with_a_cell_of_timed_lines() -> None:
+    got = load(READER / "sessions-as-rows.md")
+    sessions = got.days[0].sessions
+    assert [(s.title, tuple(c.name for c in s.chairs)) for s in sessions] == [
+        ("Morning", ("Ann Lee",)), ("Afternoon", ())]
+    assert slots(got) == [
+        ("09:00", "09:30", "talk", ("Ada Lovelace",), "Ice engines"),
+        ("09:30", "10:00", "talk", ("Alan Turing",), "Frozen machines"),
+        ("10:00", "10:30", "break", (), "Coffee"),
+        ("14:00", "14:30", "talk", ("Grace Hopper",), "Moraines"),
+        ("14:30", "15:00", "talk", ("Joan Clarke",), "Crevasses"),
+    ]
+
+
+def test_a_start_above_its_end_in_a_cell_and_an_emoji_before_a_time() -> None:
+    got = load(READER / "stacked-and-emoji.md")
+    assert [(d.date.isoformat(), [seen(s) for x in d.sessions for s in x.slots])
+            for d in got.days] == [
+        ("2026-03-03", [("09:00", "09:30", "introduction", (), "Welcome"),
+                        ("09:30", "10:15", "talk", ("Grace Hopper",), "Lake ice"),
+                        ("10:15", "10:45", "break", (), "Coffee")]),
+        ("2026-03-04", [("09:00", "09:15", "introduction", (), "Welcome"),
+                        ("09:15", "10:00", "talk", ("Joan Clarke",), "Keynote: Joan Clarke"),
+                        ("10:00", "10:30", "break", (), "Coffee")]),
+    ]

@@ -42,7 +42,7 @@ from .entries import (
     without_speakers_label,
 )
 from .flow import Cell as FlowCell
-from .flow import Heading, Item, Line, ListBlock, Para, TableBlock, read_blocks
+from .flow import Heading, Item, Line, ListBlock, Para, TableBlock, read_blocks, split_lines
 from .grid import Grid, GridCell, possible, read_grid
 from .kinds import classify
 from .people import moderated_speakers, persons_from_markdown, role_line
@@ -107,6 +107,9 @@ _GENERIC_HEADING = re.compile(r"^\W*(?:the\s+|our\s+)?(?:(?:full|detailed|daily|
 # streamed", "*(R)*: recorded").
 _LEGEND = re.compile(r"^\s*<(strong|b|em|i)>([^<]{1,30})</\1>\s*(?:\.\.\.|…|:|=|–|—)\s*"
                      r"\w+\s+\w+\s+\w+")
+# "Morning (Chair: Ann Lee)": a session's name with its chair.
+_CHAIR_IN_NAME = re.compile(r"\(\s*(?:session\s+)?(?:chairs?|chaired by|moderators?|moderated by)"
+                            r"\s*:?\s*([^()]+)\)", re.IGNORECASE)
 _IN_PAGE_LINK = re.compile(r'href="#([^"]+)"')
 _FIELD_LABEL = re.compile(r"^\W*\w+(?:\s\w+)?\s*:\s*")  # "Topic: ", "Main theme: "
 _JOINED_NAMES = re.compile(r"\s(?:and|&)\s")  # "Ada Lovelace and Charles Babbage"
@@ -464,6 +467,12 @@ def _has_time_column(rows: list[Row], named: dict[str, str]) -> bool:
         return False
     timed = sum(1 for row in found if row)
     return timed * 2 >= len(body) and timed > 0
+
+
+def _timed_entry(text: str) -> bool:
+    """Whether TEXT is a time and something at it ("09:00 Welcome", not "09:00" alone)."""
+    found = leading_time(text)
+    return found is not None and bool(text[found[1]:].strip(" -–—:|*_"))
 
 
 def _is_context_line(line: Line) -> bool:
@@ -1113,6 +1122,8 @@ class _Reader:
                                                from_heading=True)
         if not _has_time_column(rows, self.options.columns):
             return  # organisers, key facts, figures: not a timetable
+        if self._sessions_as_rows(rows, block):
+            return
         header = header_columns(rows[0], self.options.columns) if rows and rows[0].cells \
             else None
         if not (header and ("speaker" in header or "abstract" in header)) and \
@@ -1122,6 +1133,44 @@ class _Reader:
         segments = self._days_in_table(rows, header is not None)
         for date, segment in segments:
             self._table_segment(segment, block, header, date)
+
+    def _sessions_as_rows(self, rows: list[Row], block: TableBlock) -> bool:
+        """A table whose rows are sessions, each a name and a cell of timed lines ("| Morning
+        (Chair: Ann) | 09:00 Ada – Engines<br>09:30 Alan – Machines |"): each row is read as
+        the session it names, its lines as a timetable's. Whether the table is one."""
+        timed: list[tuple[Row, int]] = []
+        for row in rows:
+            cells = [split_lines(c.html, c.line) for c in row.cells]
+            found = next((i for i, lines in enumerate(cells) if lines and 2 * sum(
+                _timed_entry(x.text) for x in lines) > len(lines)), None)
+            if found is not None:
+                timed.append((row, found))
+            elif any(leading_time(plain_text(c.html)) for c in row.cells):
+                return False  # a row timed in a cell of its own: an ordinary timetable
+        if not timed or not any(len(split_lines(r.cells[i].html, 0)) > 1 for r, i in timed):
+            return False
+        before = self.session
+        for row, index in timed:
+            self._end_run()
+            named = next((c for i, c in enumerate(row.cells) if i != index and has_text(c.html)),
+                         None)
+            title_html = named.html if named else ""
+            chairs = []
+            if chaired := _CHAIR_IN_NAME.search(plain_text(title_html)):
+                chairs = list(persons_from_markdown(chaired.group(1)))
+                title_html = html_lib.escape(plain_text(title_html)[:chaired.start()].strip())
+            title, url = _session_heading(title_html)
+            self._open_session(_SessionContext(title, url, row.line, chairs=chairs))
+            cell = row.cells[index]
+            lines = split_lines(cell.html, cell.line)
+            para = Para(lines, cell.line)
+            for line in lines:
+                self._line(line, para)
+            self._end_run()
+        self.session = before
+        self._explain(block.line, "table of sessions, timed lines in a cell", len(timed),
+                      "session|lines", self.date, self.session)
+        return True
 
     def _days_in_table(self, rows: list[Row], has_header: bool
                        ) -> list[tuple[_DateContext | None, list[Row]]]:

@@ -23,7 +23,9 @@ from .people import HONORIFICS, INSTITUTION
 from .text import BR, PARENTHESES, TAG, plain_text, unwrap, without_parentheses
 from .times import _CLOCK, _DASH, Clock, _clock, clock_range
 
-_LEAD = r"^[\s*_|•·\-–—>]*"
+# What may come before an entry's time: markup, bullets, dashes, an emoji ("🕘 09:00").
+_LEAD = r"^[\s*_|•·\-–—>\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]*"
+_LEAD_RE = re.compile(_LEAD)
 # After a time: not more digits ("19:30: dinner" ends at the colon).
 _RANGE = re.compile(rf"{_LEAD}(?<![\d:])({_CLOCK}){_DASH}({_CLOCK})(?!\d|:\d)", re.IGNORECASE)
 _OPEN = re.compile(rf"{_LEAD}(?<![\d:])({_CLOCK})\s*(?:-|–|—|to)\s*(?:open[\s-]*end(?:ed)?|late|"
@@ -59,7 +61,8 @@ def duration_of(number: str, unit: str) -> dt.timedelta:
 
 def leading_time(text: str, *, durations: bool = False) -> tuple[When, int] | None:
     """The time an entry's plain TEXT begins with, and how many characters it takes."""
-    if not text or not (text[0].isdigit() or text.lstrip(" *_|•·-–—>")[:1].isdigit()):
+    lead = _LEAD_RE.match(text)
+    if not text or not text[lead.end() if lead else 0:][:1].isdigit():
         return None
     if (match := _RANGE.match(text)) and (found := clock_range(
             _clock(*match.group(2, 3, 4)), _clock(*match.group(6, 7, 8)))):
@@ -417,10 +420,12 @@ def split_content(html: str) -> Content:
                 inner_content = split_content(rest)
                 if inner_content.speakers_html or _wholly_emphasised(rest.strip()):
                     return inner_content
-            # "Keynote lecture: Name, Lab, University": a label, then who gives it.
+            # "Keynote lecture: Name, Lab, University", "Keynote: Joan Clarke": a label, then
+            # who gives it.
             first = plain_text(rest).split(",")[0]
-            if len(head_text.split()) <= 3 and "," in plain_text(rest) and \
-                    len(first.split()) >= 2 and reads_as_people(first):
+            if len(head_text.split()) <= 3 and len(first.split()) >= 2 and \
+                    reads_as_people(first) and ("," in plain_text(rest) or (
+                        _TALK_WORD.search(head_text) and len(first.split()) <= 4)):
                 return Content(html, first)
     # "Panel: the future (moderated by Eve Evans)": who, after a word that says so.
     if (inner := _TRAILING_PARENS.search(text)) and inner.start() > 0 and (
