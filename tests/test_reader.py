@@ -366,3 +366,37 @@ def test_a_start_above_its_end_in_a_cell_and_an_emoji_before_a_time() -> None:
                         ("09:15", "10:00", "talk", ("Joan Clarke",), "Keynote: Joan Clarke"),
                         ("10:00", "10:30", "break", (), "Coffee")]),
     ]
+
+
+def test_numbered_days_count_from_the_start_date() -> None:
+    path = READER / "numbered-days.md"
+    assert [f for f in findings(path) if "error" in f] == [
+        f"{path}:3:1: error: timetable with no date before it: give --start-date YYYY-MM-DD "
+        "(or start_date in namconvert.toml) (days are counted from it) [date.missing]"]
+    got = load(path, start_date=dt.date(2026, 6, 1))
+    assert [(d.date.isoformat(), d.label) for d in got.days] == [
+        ("2026-06-01", "Day 1"), ("2026-06-02", "Day 2")]
+    # A lecture on a subject is not a session's introduction; an introduction to the school is.
+    assert [s.kind for s in got.days[0].sessions[0].slots] == ["talk", "break", "introduction"]
+
+
+def test_list_items_naming_days_over_their_timed_items() -> None:
+    got = load(READER / "days-as-items.md")
+    assert [(d.date.isoformat(), [seen(s) for x in d.sessions for s in x.slots])
+            for d in got.days] == [
+        ("2026-06-08", [("09:00", "10:00", "other", (), "Arrival"),
+                        ("10:00", "11:00", "talk", ("Jane Doe",), "Ice sheets")]),
+        ("2026-06-09", [("09:00", "12:00", "other", (), "Hike")]),
+    ]
+
+
+def test_a_date_column_holding_each_rows_date_and_time() -> None:
+    path = READER / "seminar-series.md"
+    got = load(path)
+    assert [(d.date.isoformat(), [seen(s) for x in d.sessions for s in x.slots])
+            for d in got.days] == [
+        ("2026-01-12", [("16:00", "17:00", "talk", ("Ann Lee",), "Spectral methods")]),
+        ("2026-01-19", [("16:00", "17:30", "talk", ("Bo Chen",), "Graph kernels")]),
+    ]
+    # The first talk gives only a start: it ends an hour later, said, not the next week's start.
+    assert any("time.missing" in f and ":5:" in f for f in findings(path))

@@ -18,7 +18,7 @@ import html as html_lib
 import itertools
 import re
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..config import Options
@@ -80,6 +80,7 @@ from .timetable import (
     SessionRow,
     fill_open_ends,
     header_columns,
+    names_date_column,
     place_timeless,
     read_timetable,
 )
@@ -110,6 +111,9 @@ _LEGEND = re.compile(r"^\s*<(strong|b|em|i)>([^<]{1,30})</\1>\s*(?:\.\.\.|…|:|
 # "Morning (Chair: Ann Lee)": a session's name with its chair.
 _CHAIR_IN_NAME = re.compile(r"\(\s*(?:session\s+)?(?:chairs?|chaired by|moderators?|moderated by)"
                             r"\s*:?\s*([^()]+)\)", re.IGNORECASE)
+# "Day 2", "Jour 2", "Tag 2": a day counted from the start date.
+_DAY_NUMBER = re.compile(r"^\W*(?:day|jour(?:n[ée]e)?|tag|d[íi]a|giorno|dag|dzie[ńn])\s*(\d{1,2})\b"
+                         r"(?![:.]\d)", re.IGNORECASE)
 _IN_PAGE_LINK = re.compile(r'href="#([^"]+)"')
 _FIELD_LABEL = re.compile(r"^\W*\w+(?:\s\w+)?\s*:\s*")  # "Topic: ", "Main theme: "
 _JOINED_NAMES = re.compile(r"\s(?:and|&)\s")  # "Ada Lovelace and Charles Babbage"
@@ -153,6 +157,7 @@ class _DayDraft:
     sessions: list[_SessionDraft] = field(default_factory=list)
     clocks: ClockReader = field(default_factory=ClockReader)  # 12-hour times across timetables
     room: str | None = None  # named with the date: the room of its sessions unless they say
+    number: int | None = None  # "## Day 2": counted from the start date
 
 
 def _split_day_heading(html: str, language: str) -> tuple[str, dt.time | None, dt.time | None,
@@ -238,6 +243,7 @@ class _DateContext:
     notes: list[str] = field(default_factory=list)
     stated_start: Clock | None = None  # "**2:30 PM, 16 July**": where durations count from
     room: str | None = None  # "**2:30 PM, 16 July | Room B3**": where what follows is held
+    number: int | None = None  # "## Day 2": the second day from the start date
 
 
 @dataclass(eq=False)
@@ -469,6 +475,12 @@ def _has_time_column(rows: list[Row], named: dict[str, str]) -> bool:
     return timed * 2 >= len(body) and timed > 0
 
 
+def _timed_list(items: list[Item]) -> bool:
+    """Whether most of ITEMS begin with a time."""
+    timed = sum(bool(i.lines) and leading_time(i.lines[0].text) is not None for i in items)
+    return timed > 0 and timed * 2 >= len(items)
+
+
 def _timed_entry(text: str) -> bool:
     """Whether TEXT is a time and something at it ("09:00 Welcome", not "09:00" alone)."""
     found = leading_time(text)
@@ -641,6 +653,18 @@ class _Reader:
                     not _DAY_SPAN.search(block.text):
                 self.date_level = block.level
             self.date = self._date_context(block.html, written, block.line, from_heading=True)
+            self.first_date_line = self.first_date_line or block.line
+            self.session = None
+            return
+        if written.day is None and written.weekday is None and (
+                numbered := _DAY_NUMBER.match(block.text)) and (
+                self.date_level is None or block.level <= self.date_level):
+            # "## Day 2": the day after the start date, however the days are dated.
+            self.date_level = block.level
+            self.date = replace(self._date_context(block.html, written, block.line,
+                                                   from_heading=True),
+                                number=int(numbered.group(1)))
+            self.entries_at_date = self.entries_read
             self.first_date_line = self.first_date_line or block.line
             self.session = None
             return
@@ -818,7 +842,7 @@ class _Reader:
         for item in block.items:
             self._check_links(" ".join(x.html for x in item.lines), item.line)
         timed = [leading_time(item.lines[0].text) if item.lines else None for item in block.items]
-        if sum(t is not None for t in timed) * 2 >= len(block.items) and any(timed):
+        if _timed_list(block.items):
             self._end_run()
             self.in_preamble = False
             for item, found in zip(block.items, timed, strict=True):
@@ -832,6 +856,18 @@ class _Reader:
                 html = after_time(head.html, found[1]) if found else head.html
                 self._add_entry(_LineEntry(found[0] if found else None, html, item.line, more,
                                            item.children), "list")
+            return
+        if any(_timed_list(item.children) for item in block.items):
+            # "- **Monday, June 8**" over its timed items: each item is the day or session of
+            # the list under it.
+            self._end_run()
+            for item in block.items:
+                para = Para(item.lines, item.line)
+                for line in item.lines:
+                    self._line(line, para)
+                self._end_run()
+                if item.children:
+                    self._list(ListBlock(item.children, item.children[0].line))
             return
         if self.run:  # "9:10 - 9:40a **Keynote**" followed by its speakers as a list
             self.run[-1].children.extend(block.items)
@@ -902,7 +938,7 @@ class _Reader:
             draft = _DayDraft("", line, "", written, None, None, [])
         else:
             draft = _DayDraft(date.label, date.line, date.label, date.written, date.start,
-                              date.end, list(date.notes), room=date.room)
+                              date.end, list(date.notes), room=date.room, number=date.number)
         self.day_drafts[key] = draft
         self.days.append(draft)
         return draft
@@ -1120,6 +1156,7 @@ class _Reader:
             if written.day is not None:
                 self.date = self._date_context(block.caption, written, block.line,
                                                from_heading=True)
+        rows = self._times_out_of_dates(rows)
         if not _has_time_column(rows, self.options.columns):
             return  # organisers, key facts, figures: not a timetable
         if self._sessions_as_rows(rows, block):
@@ -1133,6 +1170,40 @@ class _Reader:
         segments = self._days_in_table(rows, header is not None)
         for date, segment in segments:
             self._table_segment(segment, block, header, date)
+
+    def _times_out_of_dates(self, rows: list[Row]) -> list[Row]:
+        """ROWS with a time column of their own when the Date column holds each row's date
+        and time ("| 12 Jan 2026, 16:00 | Ann Lee | Spectra |", a seminar series)."""
+        header = header_columns(rows[0], self.options.columns) if rows and rows[0].cells \
+            else None
+        if header is not None or not rows:
+            return rows
+        head = [plain_text(c.html) for c in rows[0].cells]
+        index = next((i for i, text in enumerate(head) if names_date_column(text)), None)
+        if index is None:
+            return rows
+        first = rows[0].cells
+        split = [Row((*first[:index + 1], replace(first[index], html="Time"),
+                      *first[index + 1:]), rows[0].line, rows[0].col)]
+        for row in rows[1:]:
+            if row.rule or index >= len(row.cells):
+                split.append(row)
+                continue
+            cell = row.cells[index]
+            text = plain_text(cell.html)
+            written = find_date(text, self.language)
+            if written.span is None:
+                return rows
+            rest = text[:written.span[0]] + " " * (written.span[1] - written.span[0]) + \
+                text[written.span[1]:]
+            clock = find_range(rest) or find_clock(rest)
+            if clock is None:
+                return rows
+            date_cell = replace(cell, html=html_lib.escape(text[:written.span[1]].strip(" ,")))
+            time_cell = replace(cell, html=html_lib.escape(clock[0].group(0)))
+            split.append(Row((*row.cells[:index], date_cell, time_cell, *row.cells[index + 1:]),
+                             row.line, row.col))
+        return split if header_columns(split[0], self.options.columns) else rows
 
     def _sessions_as_rows(self, rows: list[Row], block: TableBlock) -> bool:
         """A table whose rows are sessions, each a name and a cell of timed lines ("| Morning
@@ -1286,14 +1357,22 @@ class _Reader:
         previous: dt.date | None = self.options.start_date or self.prose_date
         used_ids: set[str] = set()
         by_date: dict[dt.date, tuple[_DayDraft, list[Session]]] = {}
+        missing_reported = False  # one error for a programme whose days have no dates
         for draft in self.days:
+            if draft.written.day is None and draft.written.weekday is None and not any(
+                    s.slots for s in draft.sessions):
+                continue  # a table whose rows each named their own date
             if draft.written.day is None and draft.written.weekday is None:
                 if self.options.start_date is None:
+                    if missing_reported:
+                        continue
+                    missing_reported = True
+                    counted = " (days are counted from it)" if draft.number else ""
                     self.findings.error(draft.line, 1, "timetable with no date before it: give "
                                         "--start-date YYYY-MM-DD (or start_date in "
-                                        "namconvert.toml)", "date.missing")
+                                        f"namconvert.toml){counted}", "date.missing")
                     continue
-                date = self.options.start_date
+                date = self.options.start_date + dt.timedelta(days=(draft.number or 1) - 1)
             else:
                 try:
                     date = resolve_date(draft.written, year, previous)

@@ -207,6 +207,9 @@ _LED_BY = re.compile(r"^\W*(?:moderated by|chaired by|led by|presented by|given 
                      r"speakers?:|presenters?:|moderators?:)\s*(.+)$", re.IGNORECASE)
 _MATERIAL = re.compile(r"slides?|pdf|video|details|info|link|html|abstract|paper|recording|"
                        r"poster|code|notes|website|program(?:me)?|tbd|tba|tbc", re.IGNORECASE)
+_LABEL_BY = re.compile(r"^\W*(?:(?:invited|keynote|plenary|guest|public)\s+)?(?:talk|lecture|"
+                       r"keynote|presentation|seminar|address|tutorial|demo)\s+by\s+(.+)$",
+                       re.IGNORECASE)
 _TALK_WORD = re.compile(r"\b(?:talk|lecture|presentation|keynote|tutorial|seminar|demo|"
                         r"introduction|welcome|remarks)\W*$", re.IGNORECASE)
 # Words that begin a title but never a name ("An Extensible Waveform Viewer").
@@ -408,6 +411,9 @@ def split_content(html: str) -> Content:
                 if _wholly_emphasised(rest.strip()):
                     return Content(rest, people_list(inner.group(1)))
                 return Content(f"{label}: {rest.strip()}", people_list(inner.group(1)))
+            # "Talk by Jane Doe: Ice sheets": who, in the label before the title.
+            if (led := _LABEL_BY.match(head_text)) and reads_as_people(led.group(1)):
+                return Content(rest, people_list(led.group(1)))
             # "Ada Lovelace: Engines" (a name is at most three words: "Side Channel Secure
             # Software: A Hardware Question" is a title and its subtitle).
             if reads_as_people(head_text) and len(head_text.split()) >= 2 and \

@@ -14,7 +14,12 @@ _KIND_WORDS: tuple[tuple[SlotKind, re.Pattern[str]], ...] = (
                          r"pause|caf[ée]|ap[ée]ro|d[ée]jeuner|d[îi]ner|repas|kaffee\w*|"
                          r"mittag\w*|abendessen|essen|pausa|almuerzo|comida|cena|pranzo)\b",
                          re.IGNORECASE)),
-    ("introduction", re.compile(r"^\W*(introductions?|intro|welcome|opening|session introduction|"
+    # "Introduction to Python" is a lecture on it, not a session's introduction.
+    ("introduction", re.compile(r"^\W*(?:(?:introductions?|intro)(?!\s+(?:to|into|on)\s+(?!"
+                                r"(?:the|our|this|these)\s+(?:workshop|session|day|school|course|"
+                                r"conference|meeting|program(?:me)?|symposium|event|week|"
+                                r"tutorial|hackathon|track)s?\b))|"
+                                r"welcome|opening|session introduction|"
                                 r"accueil|bienvenue|ouverture|begr[üu](?:ß|ss)ung|er[öo]ffnung|"
                                 r"willkommen|bienvenida|apertura|benvenut[io])\b",
                                 re.IGNORECASE)),

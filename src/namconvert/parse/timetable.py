@@ -51,6 +51,11 @@ _EXACT_HEADERS: tuple[tuple[Column, re.Pattern[str]], ...] = (
                         re.IGNORECASE)),
 )
 _STACKED_CLOCKS = re.compile(rf"^\s*{_CLOCK}\s+{_CLOCK}\s*$", re.IGNORECASE)
+def names_date_column(text: str) -> bool:
+    """Whether a header cell's TEXT names a Date column."""
+    return any(role == "date" and pattern.match(text) for role, pattern in _EXACT_HEADERS)
+
+
 _BOLD_CELL = re.compile(r"^\s*<(b|strong)\b", re.IGNORECASE)
 # A cell that names a session's chair or organisers ("Chair: Ada", "Chaired by Ada").
 _ROLE_CELL = re.compile(
@@ -395,7 +400,9 @@ def _end_at_next_start(entries: list[Entry]) -> None:
     """A slot written with only a start ends when the table's next slot starts."""
     slots = [e for e in entries if isinstance(e, RawSlot)]
     for this, following in itertools.pairwise(slots):
-        if this.end is None:
+        # A row of another date (a Date column) is another day: its start is no end here.
+        other_day = following.extras.get("date", "") not in ("", this.extras.get("date", ""))
+        if this.end is None and not other_day:
             this.end = following.start
 
 
