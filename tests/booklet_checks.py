@@ -14,7 +14,7 @@ from typing import Any
 import pypdf
 
 from namconvert.model import Programme, Slot
-from namconvert.render.booklet import inverted_name, listed
+from namconvert.render.pdf.document import inverted_name, listed
 from namconvert.schedule import speaker_index
 from support import needs_program
 

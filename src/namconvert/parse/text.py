@@ -239,3 +239,21 @@ def strip_label(fragment_html: str, labels: str = r"abstract|summary") -> str:
 
 
 _LABEL_TAG = re.compile(r"<(/?)(\w+)>")
+
+
+def without_parentheses(text: str) -> str:
+    """TEXT with each parenthesised part, nested ones whole, as a space: "Tomas Kolarik
+    (University of Lugano (USI))" is "Tomas Kolarik". One pass; with an unclosed "(" only
+    the innermost closed parts go, as PARENTHESES finds them."""
+    kept: list[str] = []
+    depth = 0
+    for char in text:
+        if char == "(":
+            if depth == 0:
+                kept.append(" ")
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+        elif depth == 0:
+            kept.append(char)
+    return PARENTHESES.sub(" ", text) if depth else "".join(kept)

@@ -29,9 +29,9 @@ from namconvert.config import Options
 from namconvert.model import Programme
 from namconvert.output import OutputWriter
 from namconvert.render import RENDERERS, pdf
-from namconvert.render.booklet import MM, asset_roots, listed
-from namconvert.render.fetcher import RefusedURL, TemplateAssetFetcher
-from namconvert.render.imposition import saddle_stitch
+from namconvert.render.pdf.document import MM, asset_roots, listed
+from namconvert.render.pdf.fetcher import RefusedURL, TemplateAssetFetcher
+from namconvert.render.pdf.imposition import saddle_stitch
 from support import needs_program
 
 EPOCH = 1657700000  # 2022-07-13T08:13:20Z
