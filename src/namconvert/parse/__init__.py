@@ -15,7 +15,7 @@ from ..errors import Diagnostic, InputError, ParseError, has_errors
 from ..files import NotAFile, TooLarge, read_bounded
 from ..lint import lint
 from ..model import Programme
-from .clean import clean_programme, clean_source
+from .clean import clean_programme, clean_source, may_bring_in
 from .document import read_programme
 
 __all__ = ["ParseResult", "parse_file", "parse_text", "read_source"]
@@ -65,7 +65,7 @@ def parse_text(text: str, path: str | Path, options: Options) -> ParseResult:
     text, cleaning = clean_source(text, str(path))
     programme, findings, explained = read_programme(text, path, options)
     findings = cleaning + findings
-    if programme is not None:
+    if programme is not None and may_bring_in(text):  # the walk is for what it may bring
         programme, cleaned = clean_programme(programme, str(path))
         findings += cleaned
     if programme is not None and not has_errors(findings):

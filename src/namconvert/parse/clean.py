@@ -109,6 +109,12 @@ def clean_field(text: str) -> tuple[str, list[str], list[str]]:
     return "".join(c for i, c in enumerate(text) if i not in offsets), controls, bidi
 
 
+def may_bring_in(text: str) -> bool:
+    """Whether the model read from TEXT (cleaned by :func:`clean_source`) can hold what
+    :func:`clean_programme` removes: only bidi controls or character references bring any."""
+    return "&#" in text or bool(_BIDI.search(text))
+
+
 def clean_programme(programme: Programme, path: str) -> tuple[Programme, list[Diagnostic]]:
     """PROGRAMME with every text field clean (see :func:`clean_field`), and a warning for each
     field that was not, at the line of the day, session or slot that holds it."""

@@ -1,6 +1,7 @@
 """Long words break in the booklet: a 225-letter word in the programme's, a session's and a
-talk's title, a speaker's name, an abstract, its code and a long URL, and no text runs off
-the page or into its margin. Where each word landed is read back with ``pdftotext -bbox``."""
+talk's title (and so in the contents), an abstract, its code and a long URL, and no text runs
+off the page or into its margin. Where each word landed is read back with ``pdftotext
+-bbox``. (Names keep their words whole: see booklet.css on WeasyPrint's inline elements.)"""
 
 from __future__ import annotations
 
