@@ -400,3 +400,35 @@ def test_a_date_column_holding_each_rows_date_and_time() -> None:
     ]
     # The first talk gives only a start: it ends an hour later, said, not the next week's start.
     assert any("time.missing" in f and ":5:" in f for f in findings(path))
+
+
+def test_a_workshop_table_with_talk_labels_quotes_panels_and_author_lists() -> None:
+    got = load(READER / "workshop-table.md")
+    assert got.days[0].date == dt.date(2026, 7, 18)
+    assert got.days[0].sessions[0].room == "Room 301"
+    assert [(seen(s)[2:], [p.affiliation for p in s.speakers]) for s in
+            got.days[0].sessions[0].slots] == [
+        (("introduction", (), "Opening Remarks"), []),
+        (("talk", ("Ann Lee",), "Sturdiness at scale"), ["Stanford"]),
+        (("talk", ("Bo Chen",), "Certified defenses"), ["MIT"]),
+        (("break", (), "Poster Session 1 & Coffee"), []),
+        (("talk", ("Cleo Diaz",), "Adversarial pretraining"), [None]),
+        (("panel", ("Ann Lee", "Bo Chen", "Dan Eze"), "Panel Discussion"), [None, None, None]),
+        (("break", (), "Lunch"), []),
+        (("talk", ("Eve Fox",), "Shifts in distribution"), ["Google"]),
+        (("talk", ("Grace Hu", "Ivan Jo"), "Causal sturdiness"), [None, None]),
+    ]
+
+
+def test_name_and_affiliation_before_a_colon_and_sessions_with_their_chair() -> None:
+    got = load(READER / "labelled-lines.md")
+    assert [(s.title, tuple(c.name for c in s.chairs)) for s in got.days[0].sessions] == [
+        ("Morning session", ("Ann Lee",)), ("Afternoon session", ("Dan Eze",))]
+    assert [(seen(s)[2:], [p.affiliation for p in s.speakers]) for x in got.days[0].sessions
+            for s in x.slots] == [
+        (("talk", ("Bo Chen",), "Learning from physics"), ["ETH Zürich"]),
+        (("talk", ("Cleo Diaz",), "Neural operators"), ["EPFL"]),
+        (("break", (), "☕ Coffee break"), []),
+        (("talk", ("Eve Fox",), "Symmetries"), ["Oxford"]),
+        (("discussion", (), "Discussion"), []),
+    ]

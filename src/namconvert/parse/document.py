@@ -189,6 +189,24 @@ def _session_heading(html: str) -> tuple[str, str | None]:
     return plain_text(html_text), links[0].url if links else None
 
 
+def _without_chair(html: str) -> tuple[str, list[Person]]:
+    """A session's name without the chair written after it ("**Morning** (chair: Ann
+    Lee)"), and the chairs."""
+    text = plain_text(html)
+    chaired = _CHAIR_IN_NAME.search(text)
+    if chaired is None or text[chaired.end():].strip(" .;,"):
+        return html, []
+    return cut_plain_suffix(html, len(text) - chaired.start()).strip(), \
+        list(persons_from_markdown(chaired.group(1)))
+
+
+def _named_session(html: str, line: int, anchor: str | None = None) -> _SessionContext:
+    """The session a heading, a bold line or a row names, with the chairs it names."""
+    name, chairs = _without_chair(html)
+    title, url = _session_heading(name)
+    return _SessionContext(title, url, line, chairs=chairs, anchor=anchor)
+
+
 def _add(time: dt.time, delta: dt.timedelta) -> dt.time:
     moment = dt.datetime.combine(dt.date.min, time) + delta
     return moment.time() if moment.date() == dt.date.min else dt.time(23, 59)
@@ -679,13 +697,11 @@ class _Reader:
             # follow it ("#### 14:00-15:30 Model Checking" over its talks: a session).
             rest = after_time(block.html, timed[1])
             before = self.session
-            title, url = _session_heading(rest)
-            self._open_session(_SessionContext(title, url, block.line, anchor=block.anchor))
+            self._open_session(_named_session(rest, block.line, block.anchor))
             self.pending = _PendingHeading(_LineEntry(timed[0], rest, block.line), self.date,
                                            before, self.session, self.entries_read)
             return
-        title, url = _session_heading(block.html)
-        self._open_session(_SessionContext(title, url, block.line, anchor=block.anchor))
+        self._open_session(_named_session(block.html, block.line, block.anchor))
 
     def _settle_heading(self) -> None:
         """A timed heading with no timed entries under it is an entry itself."""
@@ -725,6 +741,8 @@ class _Reader:
         if not from_heading and " | " in plain_text(html):
             # "**2:30 PM, 16 July | B3 M7-8, Bella Center**": the date, then the place.
             room = plain_text(html).split(" | ", 1)[1].strip(" *_") or None
+            if room and (labelled := _LOCATION_LINE.match(room)):
+                room = labelled.group(1).strip() or None  # "| Location: Room 301"
             label = label.split(" | ", 1)[0].strip()
         return _DateContext(written, label, line, from_heading, start, end, notes,
                             stated[1] if stated and not start else None, room)
@@ -798,10 +816,9 @@ class _Reader:
             self._end_run()
         if self._room_line(line):
             return
-        if _WHOLLY_EMPHASISED.match(squash_space(line.html)) and not self.in_preamble and \
-                len(line.text.split()) <= _CONTEXT_WORDS:
-            title, url = _session_heading(line.html)
-            self._open_session(_SessionContext(title, url, line.line))
+        if _WHOLLY_EMPHASISED.match(squash_space(_without_chair(line.html)[0])) and \
+                not self.in_preamble and len(line.text.split()) <= _CONTEXT_WORDS:
+            self._open_session(_named_session(line.html, line.line))
             return
         if self.in_preamble and self.date is None:
             self._preamble_line(line, para)
@@ -1225,13 +1242,7 @@ class _Reader:
             self._end_run()
             named = next((c for i, c in enumerate(row.cells) if i != index and has_text(c.html)),
                          None)
-            title_html = named.html if named else ""
-            chairs = []
-            if chaired := _CHAIR_IN_NAME.search(plain_text(title_html)):
-                chairs = list(persons_from_markdown(chaired.group(1)))
-                title_html = html_lib.escape(plain_text(title_html)[:chaired.start()].strip())
-            title, url = _session_heading(title_html)
-            self._open_session(_SessionContext(title, url, row.line, chairs=chairs))
+            self._open_session(_named_session(named.html if named else "", row.line))
             cell = row.cells[index]
             lines = split_lines(cell.html, cell.line)
             para = Para(lines, cell.line)

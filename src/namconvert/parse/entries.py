@@ -207,6 +207,13 @@ _LED_BY = re.compile(r"^\W*(?:moderated by|chaired by|led by|presented by|given 
                      r"speakers?:|presenters?:|moderators?:)\s*(.+)$", re.IGNORECASE)
 _MATERIAL = re.compile(r"slides?|pdf|video|details|info|link|html|abstract|paper|recording|"
                        r"poster|code|notes|website|program(?:me)?|tbd|tba|tbc", re.IGNORECASE)
+_TALK_LABEL = re.compile(r"(?:(?:invited|keynote|plenary|contributed|spotlight|oral|lightning|"
+                         r"guest|short|long|featured|opening|closing|best\s+paper)\s+){0,2}"
+                         r"(?:talks?|keynotes?|lectures?|presentations?|orals?|spotlights?|"
+                         r"papers?|address)", re.IGNORECASE)
+_LABEL_END = re.compile(r"^:\s+|^\s+(?:—|–|-)\s+|:\s+|\s+(?:—|–|-)\s+")
+_WITH_PEOPLE = re.compile(r"^(.+?)\s+with\s+(.+)$", re.IGNORECASE)
+_FULL_STOP = re.compile(r"\.\s+")
 _LABEL_BY = re.compile(r"^\W*(?:(?:invited|keynote|plenary|guest|public)\s+)?(?:talk|lecture|"
                        r"keynote|presentation|seminar|address|tutorial|demo)\s+by\s+(.+)$",
                        re.IGNORECASE)
@@ -229,6 +236,8 @@ def reads_as_people(text: str) -> bool:
         return False  # "(PDF)", "(TBD)", "(Details)": an acronym or a link, not a name
     if PLACE.search(text):
         return False  # "(Room A)", "(Panorama Room, 17th floor)": where, not who
+    if INSTITUTION.search(text):
+        return False  # "(ETH Zürich)", "(University of Leeds)": where from, not who
     if any(_NOT_NAME_START.match(p) for p in parts):
         return False
     return all(p for p in parts) and looks_like_names(", ".join(parts))
@@ -356,6 +365,19 @@ def split_content(html: str) -> Content:
     text = plain_text(html)
     if not text:
         return Content("", "")
+    # "**Invited Talk**: Title<br>*Speaker*", "Keynote — Name: Title": a label that says
+    # what kind of talk this is, then the talk; the label goes when the rest names who.
+    label = _segments(html, _LABEL_END)
+    if len(label) >= 2 and _TALK_LABEL.fullmatch(plain_text(label[0]).strip(" *_")):
+        inner_content = split_content(_LABEL_END.sub("", html[len(label[0]):], count=1))
+        if inner_content.speakers_html and plain_text(inner_content.title_html):
+            return inner_content
+    # "Panel discussion with Ann Lee, Bo Chen and Dan Eze": who, after "with".
+    if (joined := _WITH_PEOPLE.match(text)) and names_a_kind(joined.group(1)) and \
+            reads_as_people(joined.group(2)) and all(
+                len(n.split()) >= 2 for n in re.split(r"\s*(?:,|;|&|\band\b)\s*", joined.group(2))
+                if n):
+        return Content(cut_plain_suffix(html, len(text) - joined.end(1)), joined.group(2))
     # "Title<br>**Speakers**:<br>• A<br>• B": a label, then one name a line.
     if BR.search(html):
         lines = [p for p in BR.split(html) if plain_text(p)]
@@ -375,7 +397,7 @@ def split_content(html: str) -> Content:
         if len(lines) >= 2:
             emphasised = [p for p in lines if _wholly_emphasised(p)]
             people = [p for p in lines if not _wholly_emphasised(p)
-                      and reads_as_people(_bare(plain_text(p)))]
+                      and _names_people(plain_text(p))]
             if len(emphasised) == 1 and people:
                 return Content(emphasised[0], " ; ".join(people))
             # "Exposé invité<br>Thomas Schiex (INRAE, Toulouse)": a title, then who.
@@ -406,6 +428,10 @@ def split_content(html: str) -> Content:
         if len(colon) >= 2:
             head, rest = colon[0], ": ".join(colon[1:])
             head_text = plain_text(head)
+            # "Eve Fox (Oxford): *Symmetries*": a name, its affiliation, then the title.
+            if (inner := _TRAILING_PARENS.search(head_text)) and inner.start() > 0 and \
+                    _is_full_name(head_text[:inner.start()]):
+                return Content(rest, head)
             if (inner := _TRAILING_PARENS.search(head_text)) and reads_as_people(inner.group(1)):
                 label = cut_plain_suffix(head, len(head_text) - inner.start()).strip()
                 if _wholly_emphasised(rest.strip()):
@@ -460,6 +486,12 @@ def split_content(html: str) -> Content:
             or not _title_case(by.group(1))):
         return Content(cut_plain_suffix(html, len(text) - len(by.group(1))),
                        _first_name_phrase(by.group(2)))
+    # "Grace Hu, Ivan Jo. *Causal robustness*": authors, a full stop, the title (a paper).
+    if (cited := _authors_then_title(text)) is not None:
+        rest = cut_plain_prefix(html, cited).strip()
+        authors = text[:cited].rstrip(". ")
+        if _wholly_emphasised(rest) or "," in authors or _AND.search(authors):
+            return Content(rest, authors)
     return Content(html, "")
 
 
@@ -470,6 +502,34 @@ def _without_label(html: str) -> str:
             _wholly_emphasised(colon[1].strip()):
         return colon[1]
     return html
+
+
+def _authors_then_title(text: str) -> int | None:
+    """Where the title starts in "Authors. Title", or None: the first full stop that ends
+    a list of full names (not an initial's: "Ann B. Lee")."""
+    for stop in _FULL_STOP.finditer(text):
+        before = text[:stop.start()]
+        last = before.split()[-1] if before.split() else ""
+        if len(last) < 2 or HONORIFICS.match(last + ". x"):
+            continue
+        names = [n for n in re.split(r"\s*(?:,|;|&|\band\b)\s*", before) if n]
+        if names and reads_as_people(before) and all(2 <= len(n.split()) <= 4 for n in names) \
+                and text[stop.end():].strip():
+            return stop.end()
+        return None
+    return None
+
+
+def _names_people(text: str) -> bool:
+    """Whether TEXT names people, each perhaps with an affiliation in parentheses or after
+    a comma ("Grace Hopper, MIT")."""
+    return reads_as_people(_bare(people_list(text)))
+
+
+def _is_full_name(text: str) -> bool:
+    """Whether TEXT is one person's name of two to four words ("Eve Fox")."""
+    return 2 <= len(text.split()) <= 4 and reads_as_people(text) and not any(
+        sep in text for sep in (",", ";", "&", " and "))
 
 
 def _title_case(text: str) -> bool:
