@@ -367,9 +367,9 @@ def split_content(html: str) -> Content:
         return Content("", "")
     # "**Invited Talk**: Title<br>*Speaker*", "Keynote — Name: Title": a label that says
     # what kind of talk this is, then the talk; the label goes when the rest names who.
-    label = _segments(html, _LABEL_END)
-    if len(label) >= 2 and _TALK_LABEL.fullmatch(plain_text(label[0]).strip(" *_")):
-        inner_content = split_content(_LABEL_END.sub("", html[len(label[0]):], count=1))
+    labelled = _segments(html, _LABEL_END)
+    if len(labelled) >= 2 and _TALK_LABEL.fullmatch(plain_text(labelled[0]).strip(" *_")):
+        inner_content = split_content(_LABEL_END.sub("", html[len(labelled[0]):], count=1))
         if inner_content.speakers_html and plain_text(inner_content.title_html):
             return inner_content
     # "Panel discussion with Ann Lee, Bo Chen and Dan Eze": who, after "with".
