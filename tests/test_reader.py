@@ -432,3 +432,19 @@ def test_name_and_affiliation_before_a_colon_and_sessions_with_their_chair() -> 
         (("talk", ("Eve Fox",), "Symmetries"), ["Oxford"]),
         (("discussion", (), "Discussion"), []),
     ]
+
+
+def test_a_timed_heading_is_a_session_only_for_the_entries_inside_its_time() -> None:
+    got = load(READER / "heading-talks-then-items.md")
+    assert [(s.title, [seen(x) for x in s.slots]) for s in got.days[0].sessions] == [
+        ("Day 1 (Mon, 8 June)", [
+            ("10:00", "10:30", "talk", ("Ada Lovelace",), "Engines"),
+            ("10:30", "11:00", "talk", ("Alan Turing",), "Machines"),
+            ("11:00", "11:30", "talk", ("Grace Hopper",), "Compilers"),
+            ("11:30", "11:45", "break", (), "Coffee"),
+            ("11:45", "12:15", "talk", ("Joan Clarke",), "Ciphers"),
+            ("12:15", "13:00", "break", (), "Lunch")]),
+        ("Afternoon session", [
+            ("14:00", "14:30", "talk", ("Joan Clarke",), "Codes"),
+            ("14:30", "15:00", "talk", ("Alan Turing",), "Tapes")]),
+    ]

@@ -143,6 +143,7 @@ class _SessionDraft:
     implicit: bool = False  # no name in the document: named after its day
     room: str | None = None
     anchor: str | None = None  # the id of its heading, which a grid row may link to
+    end: dt.time | None = None  # "### 14:00–15:00 Afternoon": where its open last slot ends
 
 
 @dataclass
@@ -275,6 +276,7 @@ class _SessionContext:
     chairs: list[Person] = field(default_factory=list)
     room: str | None = None
     anchor: str | None = None
+    end: dt.time | None = None
 
 
 @dataclass
@@ -493,6 +495,28 @@ def _has_time_column(rows: list[Row], named: dict[str, str]) -> bool:
     return timed * 2 >= len(body) and timed > 0
 
 
+def _clock_time(clock: Clock | None) -> dt.time | None:
+    """CLOCK as a time of day, or None when it is missing or cannot be one."""
+    try:
+        return clock.to_time() if clock is not None else None
+    except TimeFormatError:
+        return None
+
+
+def _within(inner: When | None, outer: When | None) -> bool:
+    """Whether INNER starts inside OUTER's time range (True when either is not a range)."""
+    if inner is None or outer is None or inner.start is None or outer.start is None or \
+            outer.end is None:
+        return True
+    try:
+        start, first, last = inner.start.to_time(), outer.start.to_time(), outer.end.to_time()
+    except TimeFormatError:
+        return True
+    if first >= last:  # "11:30 - 1:00" with no am/pm: not a range to judge by
+        return True
+    return first <= start < last
+
+
 def _timed_list(items: list[Item]) -> bool:
     """Whether most of ITEMS begin with a time."""
     timed = sum(bool(i.lines) and leading_time(i.lines[0].text) is not None for i in items)
@@ -697,7 +721,9 @@ class _Reader:
             # follow it ("#### 14:00-15:30 Model Checking" over its talks: a session).
             rest = after_time(block.html, timed[1])
             before = self.session
-            self._open_session(_named_session(rest, block.line, block.anchor))
+            opened = _named_session(rest, block.line, block.anchor)
+            opened.end = _clock_time(timed[0].end)
+            self._open_session(opened)
             self.pending = _PendingHeading(_LineEntry(timed[0], rest, block.line), self.date,
                                            before, self.session, self.entries_read)
             return
@@ -905,6 +931,11 @@ class _Reader:
                         self.session.room = place.group(1).strip() or None
 
     def _add_entry(self, entry: _LineEntry, shape: str) -> None:
+        if self.pending is not None and self.entries_read == self.pending.entries_read and \
+                not _within(entry.when, self.pending.entry.when):
+            # "### 10:30–11:00 Talk" then "- 11:00 Coffee": what follows is not inside the
+            # heading's time, so the heading is a talk, not the session of what follows.
+            self._settle_heading()
         self.entries_read += 1
         if not self.run:
             self.run_context = (self.date, self.session)
@@ -973,7 +1004,7 @@ class _Reader:
         else:
             draft = _SessionDraft(session.title, session.url, session.line,
                                   list(session.organisers), list(session.chairs),
-                                  anchor=session.anchor)
+                                  anchor=session.anchor, end=session.end)
         draft.room = (session.room if session else None) or day.room
         day.sessions.append(draft)
         self.session_drafts[key] = draft
@@ -1451,7 +1482,11 @@ class _Reader:
 
     def _session(self, draft: _SessionDraft, date: dt.date, day: _DayDraft,
                  used_ids: set[str]) -> Session:
-        raw_slots = fill_open_ends(draft.slots, day.end)
+        # A session's stated end bounds its open last slot, when it is after every start (a
+        # 12-hour "2:00-3:00" heading read without am/pm is not).
+        stated_end = draft.end if draft.end and all(x.start < draft.end for x in draft.slots) \
+            else None
+        raw_slots = fill_open_ends(draft.slots, stated_end or day.end)
         if draft.implicit and raw_slots and all(
                 classify(plain_text(title_html(r.title_html)), False, False) == "break"
                 for r in raw_slots):
