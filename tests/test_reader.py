@@ -448,3 +448,25 @@ def test_a_timed_heading_is_a_session_only_for_the_entries_inside_its_time() -> 
             ("14:00", "14:30", "talk", ("Joan Clarke",), "Codes"),
             ("14:30", "15:00", "talk", ("Alan Turing",), "Tapes")]),
     ]
+
+
+def test_a_weekday_column_names_each_day_counted_from_the_prose_date() -> None:
+    got = load(READER / "weekday-column.md")
+    assert [(d.date.isoformat(), d.label, [seen(s) for x in d.sessions for s in x.slots])
+            for d in got.days] == [
+        ("2026-08-03", "Monday", [
+            ("09:00", "09:30", "introduction", (), "Welcome & Icebreaker"),
+            ("09:30", "12:00", "talk", ("Ann Lee", "Bo Chen"), "Git and GitHub"),
+            ("12:00", "13:00", "break", (), "Lunch")]),
+        ("2026-08-04", "Tuesday", [("09:00", "10:00", "other", (), "Cloud computing")]),
+        ("2026-08-05", "Wednesday", [("09:00", "10:00", "other", (), "Final presentations")]),
+    ]
+
+
+def test_a_name_beside_a_quoted_title() -> None:
+    assert slots(load(READER / "quoted-titles.md")) == [
+        ("09:00", "09:30", "break", (), "Coffee and bagels"),
+        ("09:30", "10:15", "talk", ("Ann Lee",), "Soil microbes"),
+        ("10:15", "11:00", "talk", ("Bo Chen",), "Root networks"),
+        ("11:00", "12:00", "break", (), "Poster session"),
+    ]

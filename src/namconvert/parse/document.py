@@ -1435,7 +1435,11 @@ class _Reader:
             _drop_repeated_sessions(draft)
             sessions = [self._session(s, date, draft, used_ids) for s in draft.sessions]
             if date in by_date:
-                by_date[date][1].extend(sessions)
+                first, held = by_date[date]
+                held.extend(sessions)
+                if not any(s.slots for s in first.sessions) and draft.label:
+                    # The day's own row or heading names it, not the prose that dated it.
+                    by_date[date] = (draft, held)
             else:
                 by_date[date] = (draft, sessions)
         days = tuple(Day(date, draft.label, draft.start, draft.end, tuple(draft.notes),

@@ -212,6 +212,8 @@ _TALK_LABEL = re.compile(r"(?:(?:invited|keynote|plenary|contributed|spotlight|o
                          r"(?:talks?|keynotes?|lectures?|presentations?|orals?|spotlights?|"
                          r"papers?|address)", re.IGNORECASE)
 _LABEL_END = re.compile(r"^:\s+|^\s+(?:—|–|-)\s+|:\s+|\s+(?:—|–|-)\s+")
+_NAME_AND_QUOTED = re.compile(r'^(?P<who>[^"“”„«»]+?)\s*[,:–—-]\s*(?P<title>["“„«][^"“”„«»]+["”“»])\s*$')
+_QUOTED_AND_NAME = re.compile(r'^(?P<title>["“„«][^"“”„«»]+["”“»])\s*[,:–—-]\s*(?P<who>[^"“”„«»]+?)\s*$')
 _WITH_PEOPLE = re.compile(r"^(.+?)\s+with\s+(.+)$", re.IGNORECASE)
 _FULL_STOP = re.compile(r"\.\s+")
 _LABEL_BY = re.compile(r"^\W*(?:(?:invited|keynote|plenary|guest|public)\s+)?(?:talk|lecture|"
@@ -372,6 +374,10 @@ def split_content(html: str) -> Content:
         inner_content = split_content(_LABEL_END.sub("", html[len(labelled[0]):], count=1))
         if inner_content.speakers_html and plain_text(inner_content.title_html):
             return inner_content
+    # 'Ann Lee, "Soil microbes"' and '"Soil microbes", Ann Lee': a name and a quoted title.
+    if quoted := _NAME_AND_QUOTED.match(text) or _QUOTED_AND_NAME.match(text):
+        if _names_people(quoted.group("who")):
+            return Content(html_lib.escape(quoted.group("title")), quoted.group("who"))
     # "Panel discussion with Ann Lee, Bo Chen and Dan Eze": who, after "with".
     if (joined := _WITH_PEOPLE.match(text)) and names_a_kind(joined.group(1)) and \
             reads_as_people(joined.group(2)) and all(
