@@ -375,9 +375,9 @@ def split_content(html: str) -> Content:
         if inner_content.speakers_html and plain_text(inner_content.title_html):
             return inner_content
     # 'Ann Lee, "Soil microbes"' and '"Soil microbes", Ann Lee': a name and a quoted title.
-    if quoted := _NAME_AND_QUOTED.match(text) or _QUOTED_AND_NAME.match(text):
-        if _names_people(quoted.group("who")):
-            return Content(html_lib.escape(quoted.group("title")), quoted.group("who"))
+    quoted = _NAME_AND_QUOTED.match(text) or _QUOTED_AND_NAME.match(text)
+    if quoted and _names_people(quoted.group("who")):
+        return Content(html_lib.escape(quoted.group("title")), quoted.group("who"))
     # "Panel discussion with Ann Lee, Bo Chen and Dan Eze": who, after "with".
     if (joined := _WITH_PEOPLE.match(text)) and names_a_kind(joined.group(1)) and \
             reads_as_people(joined.group(2)) and all(
