@@ -470,3 +470,24 @@ def test_a_name_beside_a_quoted_title() -> None:
         ("10:15", "11:00", "talk", ("Bo Chen",), "Root networks"),
         ("11:00", "12:00", "break", (), "Poster session"),
     ]
+
+
+def test_a_time_range_after_a_heading_and_untimed_talks_sharing_it() -> None:
+    path = READER / "session-times-in-headings.md"
+    got = load(path)
+    assert [(s.title, [seen(x) for x in s.slots]) for s in got.days[0].sessions] == [
+        ("Session 1: Foundations", [
+            ("09:00", "09:30", "talk", ("Ann Lee",), "Why rivers meander"),
+            ("09:30", "10:00", "talk", ("Bo Chen",), "Sediment transport in steep channels"),
+            ("10:00", "10:30", "talk", ("Cleo Diaz",), "Floods and their memory")]),
+        ("Coffee", [("10:30", "11:00", "break", (), "Coffee")]),
+        ("Session 2: Frontiers", [
+            ("11:00", "11:30", "talk", ("Dan Eze",), "Remote sensing of braided rivers"),
+            ("11:30", "12:00", "talk", ("Eve Fox",), "Rivers on Mars")]),
+    ]
+    # The shares are a guess, and the warning says so.
+    assert [f.split(": warning: ")[1] for f in findings(path)] == [
+        "3 talks under 'Session 1: Foundations' give no times: each read as 30 minutes of "
+        "09:00-10:30 (write each talk's time to be sure) [time.missing]",
+        "2 talks under 'Session 2: Frontiers' give no times: each read as 30 minutes of "
+        "11:00-12:00 (write each talk's time to be sure) [time.missing]"]

@@ -80,6 +80,7 @@ from .timetable import (
     SessionRow,
     fill_open_ends,
     header_columns,
+    minus,
     names_date_column,
     place_timeless,
     read_timetable,
@@ -114,6 +115,7 @@ _CHAIR_IN_NAME = re.compile(r"\(\s*(?:session\s+)?(?:chairs?|chaired by|moderato
 # "Day 2", "Jour 2", "Tag 2": a day counted from the start date.
 _DAY_NUMBER = re.compile(r"^\W*(?:day|jour(?:n[ée]e)?|tag|d[íi]a|giorno|dag|dzie[ńn])\s*(\d{1,2})\b"
                          r"(?![:.]\d)", re.IGNORECASE)
+_TRAILING_OPENER = re.compile(r"[\s(\[,:–—-]+$")  # "Coffee (" before "10:30–11:00)"
 _IN_PAGE_LINK = re.compile(r'href="#([^"]+)"')
 _FIELD_LABEL = re.compile(r"^\W*\w+(?:\s\w+)?\s*:\s*")  # "Topic: ", "Main theme: "
 _JOINED_NAMES = re.compile(r"\s(?:and|&)\s")  # "Ada Lovelace and Charles Babbage"
@@ -495,6 +497,19 @@ def _has_time_column(rows: list[Row], named: dict[str, str]) -> bool:
     return timed * 2 >= len(body) and timed > 0
 
 
+def _heading_time(block: Heading) -> tuple[When, str] | None:
+    """The time a heading gives, first ("10:00 Keynote") or last as a range ("Session 1
+    (09:00–10:30)", "Coffee, 10:30–11:00"), and the rest of its HTML."""
+    if timed := leading_time(block.text):
+        return timed[0], after_time(block.html, timed[1])
+    if (found := find_range(block.text)) and found[0].start() > 0 and \
+            not block.text[found[0].end():].strip(" )]*_"):
+        title = cut_plain_suffix(block.html, len(block.text) - found[0].start())
+        title = _TRAILING_OPENER.sub("", title)
+        return When(found[1], found[2]), title
+    return None
+
+
 def _clock_time(clock: Clock | None) -> dt.time | None:
     """CLOCK as a time of day, or None when it is missing or cannot be one."""
     try:
@@ -716,15 +731,15 @@ class _Reader:
         if named := _TITLE_FIELD.match(block.text):
             block = Heading(block.level, named.group(1), named.group(1), block.line,
                             block.anchor)
-        elif timed := leading_time(block.text):
+        elif timed := _heading_time(block):
             # "### 10:00 Keynote" then its speaker and abstract: a talk, unless timed entries
             # follow it ("#### 14:00-15:30 Model Checking" over its talks: a session).
-            rest = after_time(block.html, timed[1])
+            when, rest = timed
             before = self.session
             opened = _named_session(rest, block.line, block.anchor)
-            opened.end = _clock_time(timed[0].end)
+            opened.end = _clock_time(when.end)
             self._open_session(opened)
-            self.pending = _PendingHeading(_LineEntry(timed[0], rest, block.line), self.date,
+            self.pending = _PendingHeading(_LineEntry(when, rest, block.line), self.date,
                                            before, self.session, self.entries_read)
             return
         self._open_session(_named_session(block.html, block.line, block.anchor))
@@ -1128,6 +1143,8 @@ class _Reader:
 
     def _nested_talks(self, entry: _LineEntry, parent: RawSlot) -> list[RawSlot]:
         """Items under an entry that are talks of their own ("Name: Title (45min)")."""
+        if shared := self._talks_sharing_time(entry, parent):
+            return shared
         timed = []
         for child in entry.children:
             if not child.lines:
@@ -1154,6 +1171,32 @@ class _Reader:
             talk.session_title = parent.title_html
             talks.append(talk)
             cursor = end or start
+        return talks
+
+    def _talks_sharing_time(self, entry: _LineEntry, parent: RawSlot) -> list[RawSlot]:
+        """Talks listed without times under a session that gives its own ("### Session 1
+        (09:00–10:30)" over "- Ann Lee: Talk A"): each gets an equal share, said in a warning."""
+        heads = [c.lines[0] for c in entry.children if c.lines]
+        if len(heads) < 2 or len(heads) != len(entry.children) or parent.end is None or any(
+                leading_time(h.text) or trailing_duration(h.html)[1] for h in heads) or not all(
+                split_content(h.html).speakers_html for h in heads):
+            return []
+        span = minus(parent.end, parent.start)
+        share = span / len(heads)
+        if share < dt.timedelta(minutes=1):
+            return []
+        talks = []
+        for index, (child, head) in enumerate(zip(entry.children, heads, strict=True)):
+            start = _add(parent.start, share * index)
+            sub = _LineEntry(None, head.html, child.line, child.lines[1:], child.children)
+            talk = self._content_slot(head.html, sub, start, _add(start, share))
+            talk.session_title = parent.title_html
+            talks.append(talk)
+        self.findings.warning(entry.line, 1, f"{len(heads)} talks under "
+                              f"{plain_text(parent.title_html)!r} give no times: each read as "
+                              f"{int(share.total_seconds() // 60)} minutes of "
+                              f"{parent.start:%H:%M}-{parent.end:%H:%M} (write each talk's time "
+                              "to be sure)", "time.missing")
         return talks
 
     def _grid(self, grid: Grid, block: TableBlock) -> None:
@@ -1433,6 +1476,8 @@ class _Reader:
                     if session.implicit:
                         session.title = draft.label
             _drop_repeated_sessions(draft)
+            # An untitled session left empty (its entries named sessions of their own).
+            draft.sessions = [s for s in draft.sessions if s.slots or not s.implicit]
             sessions = [self._session(s, date, draft, used_ids) for s in draft.sessions]
             if date in by_date:
                 first, held = by_date[date]
