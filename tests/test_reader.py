@@ -491,3 +491,23 @@ def test_a_time_range_after_a_heading_and_untimed_talks_sharing_it() -> None:
         "09:00-10:30 (write each talk's time to be sure) [time.missing]",
         "2 talks under 'Session 2: Frontiers' give no times: each read as 30 minutes of "
         "11:00-12:00 (write each talk's time to be sure) [time.missing]"]
+
+
+def test_html_items_with_a_field_an_element() -> None:
+    got = load(READER / "html-fields.md")
+    assert [(d.date.isoformat(), [seen(s) for x in d.sessions for s in x.slots])
+            for d in got.days] == [
+        ("2026-09-14", [("09:00", "09:30", "break", (), "Registration"),
+                        ("09:30", "10:30", "talk", ("Ann Lee",), "Keynote: The future of sensors"),
+                        ("10:30", "11:00", "break", (), "Coffee break")]),
+        ("2026-09-15", [("09:00", "09:45", "talk", ("Bo Chen",), "Sensor fusion"),
+                        ("09:45", "10:45", "talk", ("Cleo Diaz",), "Edge AI")]),
+    ]
+    assert got.days[0].sessions[0].slots[1].speakers[0].affiliation == "KTH"
+
+
+def test_an_abstract_labelled_inside_the_title_cell() -> None:
+    got = load(READER / "abstract-in-a-cell.md")
+    talk = got.days[0].sessions[0].slots[1]
+    assert (talk.title, talk.abstract, [p.name for p in talk.speakers]) == (
+        "Tiny models", "We shrink models.", ["Dan Eze"])

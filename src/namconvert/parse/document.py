@@ -94,6 +94,10 @@ SLOT_NAMESPACE = uuid.UUID("0b6a1f0e-5a57-4a43-9a0c-6e616d636f6e")
 
 _DETAILS_LABEL = re.compile(r"^\W*(?:abstract|description|details|summary|more|info(?:rmation)?)"
                             r"\W*$", re.IGNORECASE)
+# A block or line of a title cell that starts "Abstract:": the rest is the abstract.
+_LABELLED_ABSTRACT = re.compile(r"(?:<br\s*/?>|<p\b[^>]*>)\s*(?:<(?:b|strong|em|i)>\s*)?"
+                                r"(?:abstract|summary)\s*:?\s*(?:</(?:b|strong|em|i)>)?\s*:?",
+                                re.IGNORECASE)
 _TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
 _LOCATION_LINE = re.compile(r"^\W*(?:session\s+)?(?:location|venue|room|place|where)[^\w:]*:\s*"
                             r"(?:\*\*|__|\*|_)*\s*(.*)$", re.IGNORECASE)
@@ -1406,6 +1410,11 @@ class _Reader:
                     entry.title_html, entry.speakers_html = content.title_html, \
                         content.speakers_html
                 entry.room = plain_text(entry.extras.get("room", "")) or None
+                if entry.abstract_html is None and (
+                        parts := _LABELLED_ABSTRACT.split(entry.title_html, maxsplit=1))[1:]:
+                    # "Tiny models<p>Abstract: We shrink models.</p>": the abstract in the cell.
+                    entry.title_html, entry.abstract_html = parts[0], parts[-1]
+                    entry.abstract_line = entry.line
                 session.slots.append(entry)
                 if chair := entry.extras.get("chair"):
                     session.chairs.extend(p for p in persons_from_markdown(chair)
