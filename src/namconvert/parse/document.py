@@ -1568,6 +1568,8 @@ class _Reader:
     def _without_marks(self, html: str) -> str:
         """HTML without a term a legend of the document explains trailing it ("Sitzung 1
         **on air**": the session is streamed, and "on air" is not part of its name)."""
+        if not self.marks:
+            return html
         text = plain_text(html).rstrip()
         for mark in self.marks:
             if text.endswith(mark) and len(text) > len(mark) and \

@@ -144,7 +144,7 @@ def trailing_place(html: str) -> tuple[str, str | None]:
     """HTML without its trailing parenthesised notes that say where ("Reception (Panorama
     Room, 17th floor)") or only link elsewhere ("(Details)"), and the place they name."""
     place = None
-    while True:
+    while ")" in html:  # most titles end otherwise: no need to walk their text
         positions = _plain_positions(html)
         while positions and positions[-1][2] == " ":
             positions.pop()
@@ -164,6 +164,7 @@ def trailing_place(html: str) -> tuple[str, str | None]:
             return html, place
         place = place if navigation else inside
         html = before
+    return html, place
 
 
 _LONGEST_PLACE = 6  # words: "Panorama Room, 17th floor"
