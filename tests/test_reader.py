@@ -511,3 +511,21 @@ def test_an_abstract_labelled_inside_the_title_cell() -> None:
     talk = got.days[0].sessions[0].slots[1]
     assert (talk.title, talk.abstract, [p.name for p in talk.speakers]) == (
         "Tiny models", "We shrink models.", ["Dan Eze"])
+
+
+def test_german_hours_and_a_talk_label_in_german() -> None:
+    assert slots(load(READER / "uhr.md", language="de")) == [
+        ("09:00", "09:15", "introduction", (), "Begrüßung"),
+        ("09:15", "10:00", "talk", ("Anna Lehmann",), "Gletscher"),
+        ("10:00", "10:30", "break", (), "Kaffeepause"),
+        ("10:30", "12:00", "other", (), "Workshop"),
+    ]
+
+
+def test_items_under_a_talk_labelled_speaker_and_abstract() -> None:
+    got = load(READER / "labelled-items.md")
+    first, second = got.days[0].sessions[0].slots
+    assert (seen(first), first.speakers[0].affiliation, first.abstract) == (
+        ("09:00", "09:45", "talk", ("Ann Lee",), "Glaciers in retreat"), "ETH",
+        "Glaciers are shrinking fast.")
+    assert seen(second) == ("09:45", "10:30", "talk", ("Bo Chen",), "Permafrost")

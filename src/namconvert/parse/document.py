@@ -98,6 +98,8 @@ _DETAILS_LABEL = re.compile(r"^\W*(?:abstract|description|details|summary|more|i
 _LABELLED_ABSTRACT = re.compile(r"(?:<br\s*/?>|<p\b[^>]*>)\s*(?:<(?:b|strong|em|i)>\s*)?"
                                 r"(?:abstract|summary)\s*:?\s*(?:</(?:b|strong|em|i)>)?\s*:?",
                                 re.IGNORECASE)
+_LABELLED_ABSTRACT_ITEM = re.compile(r"^\W*(?:abstract|summary|description)\s*:\s*(.+)$",
+                                     re.IGNORECASE | re.DOTALL)
 _TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
 _LOCATION_LINE = re.compile(r"^\W*(?:session\s+)?(?:location|venue|room|place|where)[^\w:]*:\s*"
                             r"(?:\*\*|__|\*|_)*\s*(.*)$", re.IGNORECASE)
@@ -1117,8 +1119,15 @@ class _Reader:
         people: list[str] = []
         for child in entry.children:
             text = " ".join(x.text for x in child.lines)
+            if (labelled := _LABELLED_ABSTRACT_ITEM.match(text)) and not abstract_lines:
+                # "- Abstract: Glaciers are shrinking fast." under the talk.
+                written = cut_plain_prefix("<br>".join(x.html for x in child.lines),
+                                           labelled.start(1))
+                abstract_lines = [Line(written, labelled.group(1), child.line)]
+                continue
             named = re.sub(r"^[^:]{1,30}:\s*", "", text) if ":" in text else text
-            if child.lines and reads_as_people(named) and not leading_time(text):
+            if child.lines and reads_as_people(without_parentheses(named)) and \
+                    not leading_time(text):
                 people.append(named)
         if people and not speakers_html:
             speakers_html = " ; ".join(people)

@@ -211,7 +211,9 @@ _MATERIAL = re.compile(r"slides?|pdf|video|details|info|link|html|abstract|paper
 _TALK_LABEL = re.compile(r"(?:(?:invited|keynote|plenary|contributed|spotlight|oral|lightning|"
                          r"guest|short|long|featured|opening|closing|best\s+paper)\s+){0,2}"
                          r"(?:talks?|keynotes?|lectures?|presentations?|orals?|spotlights?|"
-                         r"papers?|address)", re.IGNORECASE)
+                         r"papers?|address|vortrag|vortr[äa]ge|hauptvortrag|expos[ée]s?|"
+                         r"conf[ée]rences?|ponencias?|charlas?|interventos?|relazioni)",
+                         re.IGNORECASE)
 _LABEL_END = re.compile(r"^:\s+|^\s+(?:—|–|-)\s+|:\s+|\s+(?:—|–|-)\s+")
 _NAME_AND_QUOTED = re.compile(r'^(?P<who>[^"“”„«»]+?)\s*[,:–—-]\s*(?P<title>["“„«][^"“”„«»]+["”“»])\s*$')
 _QUOTED_AND_NAME = re.compile(r'^(?P<title>["“„«][^"“”„«»]+["”“»])\s*[,:–—-]\s*(?P<who>[^"“”„«»]+?)\s*$')
