@@ -545,3 +545,12 @@ def test_a_part_of_the_day_or_tbd_where_a_clock_would_be_is_placed_and_said() ->
     assert [f.split(": warning: ")[1].split(":")[0] for f in said] == [
         "'Afternoon' is not a clock time", "'TBD' is not a clock time",
         "'Evening' is not a clock time"]
+
+
+def test_an_evening_running_past_midnight_ends_at_the_days_last_minute() -> None:
+    path = READER / "past-midnight.md"
+    assert slots(load(path)) == [("20:00", "22:00", "break", (), "Dinner"),
+                                 ("22:00", "23:59", "other", (), "Party")]
+    assert [f.split(": warning: ")[1] for f in findings(path)] == [
+        "22:00-01:00 runs past midnight: read as ending at 23:59 (a slot ends on its own day) "
+        "[time.midnight]"]

@@ -266,7 +266,7 @@ def read_timetable(rows: Sequence[Row], report: Report, *, warn: Report | None =
             report(row.line, row.col, f"talk row has {len(row.cells)} cells, expected {needed}",
                    "table.cells")
             continue
-        slot = _row_slot(row, columns, clocks, report, headerless)
+        slot = _row_slot(row, columns, clocks, report, headerless, warn)
         if slot is not None:
             entries.append(slot)
     place_timeless(entries, report, warn)
@@ -326,7 +326,8 @@ def _cell(row: Row, columns: dict[Column, int], name: Column) -> Cell | None:
 
 
 def _row_slot(row: Row, columns: dict[Column, int], clocks: ClockReader,
-              report: Report, headerless: bool = False) -> RawSlot | None:
+              report: Report, headerless: bool = False,
+              warn: Report | None = None) -> RawSlot | None:
     time_cell = _cell(row, columns, "time")
     assert time_cell is not None
     time_text = plain_text(time_cell.html)
@@ -344,6 +345,11 @@ def _row_slot(row: Row, columns: dict[Column, int], clocks: ClockReader,
         except TimeFormatError as exc:
             report(time_cell.line, time_cell.col, str(exc), "time.format")
             return None
+        if end is not None and end <= start and past_midnight(start, end):
+            if warn is not None:
+                warn(time_cell.line, time_cell.col, MIDNIGHT_NOTE.format(time_text),
+                     "time.midnight")
+            end = LAST_MINUTE
         if end is not None and end <= start:
             report(time_cell.line, time_cell.col,
                    f"slot ends before it starts ({time_text})", "time.order")
@@ -419,6 +425,17 @@ def _end_at_next_start(entries: list[Entry]) -> None:
         other_day = following.extras.get("date", "") not in ("", this.extras.get("date", ""))
         if this.end is None and not other_day:
             this.end = _end_from_next(this, following)
+
+
+# A day's slots end by midnight: one that runs past it ends at the day's last minute.
+LAST_MINUTE = dt.time(23, 59)
+MIDNIGHT_NOTE = "{} runs past midnight: read as ending at 23:59 (a slot ends on its own day)"
+
+
+def past_midnight(start: dt.time, end: dt.time) -> bool:
+    """Whether START-END, ending before it starts, is an evening running into the night
+    ("22:00-01:00"), not a mistake ("10:00-09:40")."""
+    return end < start and start >= dt.time(18) and end <= dt.time(6)
 
 
 def fill_open_ends(slots: list[RawSlot], day_end: dt.time | None) -> list[RawSlot]:
