@@ -144,7 +144,7 @@ def trailing_place(html: str) -> tuple[str, str | None]:
     """HTML without its trailing parenthesised notes that say where ("Reception (Panorama
     Room, 17th floor)") or only link elsewhere ("(Details)"), and the place they name."""
     place = None
-    while True:
+    while ")" in html:  # most titles end otherwise: no need to walk their text
         positions = _plain_positions(html)
         while positions and positions[-1][2] == " ":
             positions.pop()
@@ -164,6 +164,7 @@ def trailing_place(html: str) -> tuple[str, str | None]:
             return html, place
         place = place if navigation else inside
         html = before
+    return html, place
 
 
 _LONGEST_PLACE = 6  # words: "Panorama Room, 17th floor"
@@ -207,6 +208,17 @@ _LED_BY = re.compile(r"^\W*(?:moderated by|chaired by|led by|presented by|given 
                      r"speakers?:|presenters?:|moderators?:)\s*(.+)$", re.IGNORECASE)
 _MATERIAL = re.compile(r"slides?|pdf|video|details|info|link|html|abstract|paper|recording|"
                        r"poster|code|notes|website|program(?:me)?|tbd|tba|tbc", re.IGNORECASE)
+_TALK_LABEL = re.compile(r"(?:(?:invited|keynote|plenary|contributed|spotlight|oral|lightning|"
+                         r"guest|short|long|featured|opening|closing|best\s+paper)\s+){0,2}"
+                         r"(?:talks?|keynotes?|lectures?|presentations?|orals?|spotlights?|"
+                         r"papers?|address|vortrag|vortr[äa]ge|hauptvortrag|expos[ée]s?|"
+                         r"conf[ée]rences?|ponencias?|charlas?|interventos?|relazioni)",
+                         re.IGNORECASE)
+_LABEL_END = re.compile(r"^:\s+|^\s+(?:—|–|-)\s+|:\s+|\s+(?:—|–|-)\s+")
+_NAME_AND_QUOTED = re.compile(r'^(?P<who>[^"“”„«»]+?)\s*[,:–—-]\s*(?P<title>["“„«][^"“”„«»]+["”“»])\s*$')
+_QUOTED_AND_NAME = re.compile(r'^(?P<title>["“„«][^"“”„«»]+["”“»])\s*[,:–—-]\s*(?P<who>[^"“”„«»]+?)\s*$')
+_WITH_PEOPLE = re.compile(r"^(.+?)\s+with\s+(.+)$", re.IGNORECASE)
+_FULL_STOP = re.compile(r"\.\s+")
 _LABEL_BY = re.compile(r"^\W*(?:(?:invited|keynote|plenary|guest|public)\s+)?(?:talk|lecture|"
                        r"keynote|presentation|seminar|address|tutorial|demo)\s+by\s+(.+)$",
                        re.IGNORECASE)
@@ -229,6 +241,8 @@ def reads_as_people(text: str) -> bool:
         return False  # "(PDF)", "(TBD)", "(Details)": an acronym or a link, not a name
     if PLACE.search(text):
         return False  # "(Room A)", "(Panorama Room, 17th floor)": where, not who
+    if INSTITUTION.search(text):
+        return False  # "(ETH Zürich)", "(University of Leeds)": where from, not who
     if any(_NOT_NAME_START.match(p) for p in parts):
         return False
     return all(p for p in parts) and looks_like_names(", ".join(parts))
@@ -356,6 +370,23 @@ def split_content(html: str) -> Content:
     text = plain_text(html)
     if not text:
         return Content("", "")
+    # "**Invited Talk**: Title<br>*Speaker*", "Keynote — Name: Title": a label that says
+    # what kind of talk this is, then the talk; the label goes when the rest names who.
+    labelled = _segments(html, _LABEL_END)
+    if len(labelled) >= 2 and _TALK_LABEL.fullmatch(plain_text(labelled[0]).strip(" *_")):
+        inner_content = split_content(_LABEL_END.sub("", html[len(labelled[0]):], count=1))
+        if inner_content.speakers_html and plain_text(inner_content.title_html):
+            return inner_content
+    # 'Ann Lee, "Soil microbes"' and '"Soil microbes", Ann Lee': a name and a quoted title.
+    quoted = _NAME_AND_QUOTED.match(text) or _QUOTED_AND_NAME.match(text)
+    if quoted and _names_people(quoted.group("who")):
+        return Content(html_lib.escape(quoted.group("title")), quoted.group("who"))
+    # "Panel discussion with Ann Lee, Bo Chen and Dan Eze": who, after "with".
+    if (joined := _WITH_PEOPLE.match(text)) and names_a_kind(joined.group(1)) and \
+            reads_as_people(joined.group(2)) and all(
+                len(n.split()) >= 2 for n in re.split(r"\s*(?:,|;|&|\band\b)\s*", joined.group(2))
+                if n):
+        return Content(cut_plain_suffix(html, len(text) - joined.end(1)), joined.group(2))
     # "Title<br>**Speakers**:<br>• A<br>• B": a label, then one name a line.
     if BR.search(html):
         lines = [p for p in BR.split(html) if plain_text(p)]
@@ -375,7 +406,7 @@ def split_content(html: str) -> Content:
         if len(lines) >= 2:
             emphasised = [p for p in lines if _wholly_emphasised(p)]
             people = [p for p in lines if not _wholly_emphasised(p)
-                      and reads_as_people(_bare(plain_text(p)))]
+                      and _names_people(plain_text(p))]
             if len(emphasised) == 1 and people:
                 return Content(emphasised[0], " ; ".join(people))
             # "Exposé invité<br>Thomas Schiex (INRAE, Toulouse)": a title, then who.
@@ -406,6 +437,10 @@ def split_content(html: str) -> Content:
         if len(colon) >= 2:
             head, rest = colon[0], ": ".join(colon[1:])
             head_text = plain_text(head)
+            # "Eve Fox (Oxford): *Symmetries*": a name, its affiliation, then the title.
+            if (inner := _TRAILING_PARENS.search(head_text)) and inner.start() > 0 and \
+                    _is_full_name(head_text[:inner.start()]):
+                return Content(rest, head)
             if (inner := _TRAILING_PARENS.search(head_text)) and reads_as_people(inner.group(1)):
                 label = cut_plain_suffix(head, len(head_text) - inner.start()).strip()
                 if _wholly_emphasised(rest.strip()):
@@ -460,6 +495,12 @@ def split_content(html: str) -> Content:
             or not _title_case(by.group(1))):
         return Content(cut_plain_suffix(html, len(text) - len(by.group(1))),
                        _first_name_phrase(by.group(2)))
+    # "Grace Hu, Ivan Jo. *Causal robustness*": authors, a full stop, the title (a paper).
+    if (cited := _authors_then_title(text)) is not None:
+        rest = cut_plain_prefix(html, cited).strip()
+        authors = text[:cited].rstrip(". ")
+        if _wholly_emphasised(rest) or "," in authors or _AND.search(authors):
+            return Content(rest, authors)
     return Content(html, "")
 
 
@@ -470,6 +511,34 @@ def _without_label(html: str) -> str:
             _wholly_emphasised(colon[1].strip()):
         return colon[1]
     return html
+
+
+def _authors_then_title(text: str) -> int | None:
+    """Where the title starts in "Authors. Title", or None: the first full stop that ends
+    a list of full names (not an initial's: "Ann B. Lee")."""
+    for stop in _FULL_STOP.finditer(text):
+        before = text[:stop.start()]
+        last = before.split()[-1] if before.split() else ""
+        if len(last) < 2 or HONORIFICS.match(last + ". x"):
+            continue
+        names = [n for n in re.split(r"\s*(?:,|;|&|\band\b)\s*", before) if n]
+        if names and reads_as_people(before) and all(2 <= len(n.split()) <= 4 for n in names) \
+                and text[stop.end():].strip():
+            return stop.end()
+        return None
+    return None
+
+
+def _names_people(text: str) -> bool:
+    """Whether TEXT names people, each perhaps with an affiliation in parentheses or after
+    a comma ("Grace Hopper, MIT")."""
+    return reads_as_people(_bare(people_list(text)))
+
+
+def _is_full_name(text: str) -> bool:
+    """Whether TEXT is one person's name of two to four words ("Eve Fox")."""
+    return 2 <= len(text.split()) <= 4 and reads_as_people(text) and not any(
+        sep in text for sep in (",", ";", "&", " and "))
 
 
 def _title_case(text: str) -> bool:

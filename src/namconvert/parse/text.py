@@ -176,9 +176,16 @@ def unwrap(fragment: str) -> str:
 
 
 def title_html(fragment: str) -> str:
-    """A title's inline HTML: sanitised, ``<br>`` as a space, whole-title styling dropped."""
-    cleaned = _EMPTY_FORMATTING.sub("", sanitise(BR.sub(" ", fragment)))
-    return unwrap(cleaned)
+    """A title's inline HTML: sanitised, ``<br>`` as a space, whole-title styling and
+    quotation marks around the whole title dropped."""
+    cleaned = unwrap(_EMPTY_FORMATTING.sub("", sanitise(BR.sub(" ", fragment))))
+    if (quoted := _QUOTED.fullmatch(cleaned)) and not any(q in quoted.group(2) for q in "\"“”«»„"):
+        return unwrap(quoted.group(2).strip())
+    return cleaned
+
+
+# A title in quotation marks: '"Shifts in distribution"', "“Title”", "« Titre »".
+_QUOTED = re.compile(r'\s*(&quot;|"|“|„|«)(.+?)(&quot;|"|”|“|»)\s*', re.DOTALL)
 
 
 def links_in(fragment_html: str) -> tuple[Link, ...]:
