@@ -90,12 +90,6 @@ def normalise(text: str) -> str:
     return " ".join(re.findall(r"\w+", text))
 
 
-def match_abstract(key: str, candidates: Sequence[Candidate]) -> int | None:
-    """The index of the slot KEY names, by speaker then by title, or None (one look-up; a
-    whole section's entries go through one :class:`AbstractMatcher`)."""
-    return AbstractMatcher(candidates).match(key)
-
-
 class AbstractMatcher:
     """Matches abstract entries to candidate slots through dictionaries built once, so that
     4,000 entries against 4,000 slots are 4,000 look-ups, not 16 million comparisons.
