@@ -115,8 +115,8 @@ _GENERIC_HEADING = re.compile(r"^\W*(?:the\s+|our\s+)?(?:(?:full|detailed|daily|
                               r"(?:programm?e?|programa|programma|schedule|agenda|timetable|"
                               r"horaire|zeitplan|ablauf|calendario|cronograma)\W*$", re.IGNORECASE)
 # A legend: an emphasised term, then what it means ("**on air** ... these sessions are
-# streamed", "*(R)*: recorded").
-_LEGEND = re.compile(r"^\s*<(strong|b|em|i)>([^<]{1,30})</\1>\s*(?:\.\.\.|…|:|=|–|—)\s*"
+# streamed", "*(R)* = recorded"). Not "**Note**: ...", a field's label.
+_LEGEND = re.compile(r"^\s*<(strong|b|em|i)>([^<]{1,30})</\1>\s*(?:\.\.\.|…|=|–|—)\s*"
                      r"\w+\s+\w+\s+\w+")
 # "Morning (Chair: Ann Lee)": a session's name with its chair.
 _CHAIR_IN_NAME = re.compile(r"\(\s*(?:session\s+)?(?:chairs?|chaired by|moderators?|moderated by)"
