@@ -1621,8 +1621,10 @@ class _Reader:
             self.findings.warning(raw.line, raw.col, f"talk {title!r} has no speaker",
                                   "slot.speaker")
         slot_id = _unique(f"{date.isoformat()}-{raw.start:%H%M}-{slugify(title, 6)}", used_ids)
+        # The talk's date, start and title only: renaming the programme keeps every uid, so
+        # calendar subscribers see their events kept, not doubled.
         uid = uuid.uuid5(SLOT_NAMESPACE, "\x1f".join(
-            (self.title, date.isoformat(), f"{raw.start:%H:%M}", title)))
+            (date.isoformat(), f"{raw.start:%H:%M}", title)))
         return Slot(id=slot_id, uid=str(uid), start=raw.start, end=raw.end, kind=kind,
                     title=title, title_html=shown_title, speakers=speakers, abstract=abstract,
                     abstract_html=abstract_html,
