@@ -15,7 +15,7 @@ import pypdf
 
 from namconvert.model import Programme, Slot
 from namconvert.render.pdf.document import inverted_name, listed
-from namconvert.schedule import speaker_index
+from namconvert.views.slots import speaker_index
 from support import needs_program
 
 

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Collection
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from namconvert.config import make_options
+from namconvert.config import Options, make_options
 from namconvert.model import Programme
 from namconvert.parse import parse_file
+from namconvert.views import View, shape
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -53,3 +56,13 @@ def load(path: Path, **overrides: object) -> Programme:
     programme = parse_file(path, options).programme
     assert programme is not None
     return programme
+
+
+def view_of(programme: Programme, options: Options, formats: Collection[str] | None = None) -> View:
+    """PROGRAMME shaped as a build of FORMATS (default: all) shapes it for its renderers; the
+    build time is OPTIONS' SOURCE_DATE_EPOCH, else 0."""
+    from namconvert.render import FORMATS
+
+    if options.source_date_epoch is None:
+        options = replace(options, source_date_epoch=0)
+    return shape(programme, options, FORMATS if formats is None else formats)

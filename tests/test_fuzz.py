@@ -24,7 +24,7 @@ from namconvert.output import OutputWriter
 from namconvert.parse import parse_file, parse_text
 from namconvert.parse.people import role_line
 from namconvert.render import readme
-from support import SOURCE
+from support import SOURCE, view_of
 
 # `make test` (and CI) runs the same few examples every time; `make fuzz` searches afresh.
 settings.register_profile("quick", max_examples=15, deadline=None, derandomize=True,
@@ -219,7 +219,7 @@ def options_for(programme: Programme) -> Options:
 def write(programme: Programme) -> str:
     with tempfile.TemporaryDirectory() as folder:
         out = OutputWriter(Path(folder))
-        readme.render(programme, options_for(programme), out)
+        readme.render(view_of(programme, options_for(programme)), out)
         out.commit()
         return (Path(folder) / readme.OUTPUT).read_text(encoding="utf-8")
 

@@ -136,8 +136,17 @@ def run(args: argparse.Namespace) -> int:
         from .serve import serve
 
         formats = args.format.split(",") if args.format is not None else None
-        return serve(args.source, lambda: _options(args), args.output, args.port, formats)
+        return serve(args.source, lambda: _options(args), args.output, args.port, formats,
+                     strict=args.strict)
     options = _options(args)
+    if args.command == "build":
+        from .build import run_build
+
+        formats = args.format.split(",") if args.format is not None else None
+        written = run_build(args.source, options, args.output, formats, strict=args.strict,
+                            report=lambda finding: _report([finding]))
+        _write_out("".join(f"{path}\n" for path in written))
+        return 0
     settings = settings_warnings(args.source)  # unknown keys in namconvert.toml
     if args.command == "check":
         result = parse_file(args.source, options, raise_on_error=False)
@@ -151,16 +160,9 @@ def run(args: argparse.Namespace) -> int:
     _report(result.findings)
     if _strict_failure([*settings, *result.findings], args.strict) or result.programme is None:
         return 1
-    if args.command == "parse":
-        from .render.json_model import dumps
+    from .render.json_model import dumps
 
-        _write_out(dumps(result.programme))
-        return 0
-    from .build import write_outputs
-
-    formats = args.format.split(",") if args.format is not None else None
-    written = write_outputs(result.programme, args.source, options, args.output, formats)
-    _write_out("".join(f"{path}\n" for path in written))
+    _write_out(dumps(result.programme))
     return 0
 
 

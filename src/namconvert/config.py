@@ -44,6 +44,15 @@ class Options:
     columns: dict[str, str] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def build_time(self) -> dt.datetime:
+        """The build's one timestamp, in UTC: every date an output states (EPUB, PDF, iCalendar
+        DTSTAMP, frab version, the site's "built") is this one. From SOURCE_DATE_EPOCH, which
+        a build sets to the source's modification time when the user did not."""
+        if self.source_date_epoch is None:
+            raise ValueError("no build time: build.with_build_time() sets source_date_epoch")
+        return dt.datetime.fromtimestamp(self.source_date_epoch, dt.UTC)
+
 
 def _check_timezone(name: str, where: str, line: int | None) -> str:
     try:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from namconvert.model import Programme
-from namconvert.schedule import placed_slots
+from namconvert.views.slots import placed_slots
 from support import needs_program
 
 pytestmark = pytest.mark.browser

@@ -32,14 +32,14 @@ from namconvert.render import RENDERERS, pdf
 from namconvert.render.pdf.document import MM, asset_roots, listed
 from namconvert.render.pdf.fetcher import RefusedURL, TemplateAssetFetcher
 from namconvert.render.pdf.imposition import saddle_stitch
-from support import needs_program
+from support import needs_program, view_of
 
 EPOCH = 1657700000  # 2022-07-13T08:13:20Z
 
 
 def build(programme: Programme, options: Options, out_dir: Path) -> dict[str, bytes]:
     out = OutputWriter(out_dir)
-    written = pdf.render(programme, options, out)
+    written = pdf.render(view_of(programme, options), out)
     out.commit()
     return {path.name: path.read_bytes() for path in written}
 

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any, cast
 from ... import progress
 from ...config import Options
 from ...model import Programme
+from ...views.labels import day_id
 from ...workers import available_cores, exit_with_parent, stopped_on_interrupt
 from . import cache as part_cache
 from .document import (
@@ -47,7 +48,6 @@ from .document import (
     Typeset,
     asset_roots,
     booklet_html,
-    day_id,
     listed,
     typeset,
 )

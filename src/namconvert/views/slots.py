@@ -1,8 +1,5 @@
-"""The programme shaped once for every renderer: zoned datetimes, date ranges, the speaker index.
-
-Renderers read the model through these helpers instead of each re-deriving
-times or sorting speakers their own way.
-"""
+"""Slots placed in time: their day, session and zoned start and end; the date range; the
+speaker index."""
 
 from __future__ import annotations
 
@@ -12,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from .model import Day, Programme, Session, Slot
+from ..model import Day, Programme, Session, Slot
 
 
 @dataclass(frozen=True)
