@@ -107,6 +107,7 @@ def _tree(root: Path) -> dict[str, bytes]:
 def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
     source = tmp_path_factory.mktemp("big") / "README.md"
     assert main(["generate", "--talks", "120", "-o", str(source)]) == 0
+    (source.parent / "namconvert.toml").write_text('timezone = "Europe/London"\n')
     return source
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from . import progress
-from .config import Options, settings_warnings
+from .config import Options, settings_warnings, timezone_warning
 from .errors import ConfigError, Diagnostic, NamconvertError, OutputError, ParseError, RenderError
 from .model import Programme
 from .output import OutputWriter, claim, prepare
@@ -71,18 +71,20 @@ def run_build(source: Path, options: Options, out_dir: Path,
     Errors raise (:class:`ParseError` and the like); under STRICT so do warnings, and then
     nothing is written.
     """
+    names = resolve_formats(formats)  # a bad --format fails before anything is read
     settings = settings_warnings(source)  # unknown keys in namconvert.toml
     for finding in settings:
         report(finding)
     result = parse_file(source, options)  # errors raise ParseError
     assert result.programme is not None
-    if strict and result.findings:
-        raise ParseError(result.findings)
+    findings = [*timezone_warning(source, options), *result.findings]
+    if strict and findings:
+        raise ParseError(findings)
     if strict and settings:
         raise ConfigError("the settings' warnings are errors under --strict", source)
-    for finding in result.findings:
+    for finding in findings:
         report(finding)
-    return write_outputs(result.programme, source, options, out_dir, formats)
+    return write_outputs(result.programme, source, options, out_dir, names)
 
 
 def job_count(jobs: int | None, tasks: int) -> int:

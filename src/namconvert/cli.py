@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .config import Options, make_options, paper_sizes, settings_warnings
+from .config import Options, make_options, paper_sizes, settings_warnings, timezone_warning
 from .errors import Diagnostic, NamconvertError, OutputError, has_errors
 
 DEFAULT_SOURCE = Path("source/README.md")
@@ -153,6 +153,8 @@ def run(args: argparse.Namespace) -> int:
         if args.explain:
             for line in result.explained:
                 print(line)
+        if result.programme is not None:  # read: then its times matter
+            settings += timezone_warning(args.source, options)
         _report([*settings, *result.findings])
         return 1 if _strict_failure([*settings, *result.findings], args.strict) else 0
     _report(settings)

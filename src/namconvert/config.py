@@ -213,6 +213,16 @@ def load_config(source: Path) -> dict[str, Any]:
             for key, value in data.items()}
 
 
+def timezone_warning(source: Path, options: Options) -> list[Diagnostic]:
+    """A warning when OPTIONS name no time zone: every time is then read as UTC, which is
+    rarely what a programme means, and calendars would show each talk at the wrong hour."""
+    if options.timezone is not None:
+        return []
+    return [Diagnostic(str(source), 0, 1, "warning", "no time zone is set, so every time is "
+                       f"taken as UTC (set timezone in {CONFIG_NAME}, or pass --timezone, "
+                       "e.g. Europe/London)", "config.timezone")]
+
+
 def settings_warnings(source: Path) -> list[Diagnostic]:
     """Warnings about ``namconvert.toml`` beside SOURCE: unknown keys, with the nearest known."""
     try:
