@@ -6,11 +6,14 @@ missing, except under CI=true, where a missing part is a failure.
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import os
 import shutil
 from collections.abc import Collection
 from dataclasses import replace
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -35,6 +38,18 @@ def needs(condition: bool, message: str) -> None:
     if IN_CI:
         pytest.fail(f"{message} (CI=true: a missing check is a failure)")
     pytest.skip(message)
+
+
+def needs_module(name: str) -> ModuleType:
+    """The module NAME, imported; a skip (a failure under CI=true) when it is not installed."""
+    needs(importlib.util.find_spec(name) is not None,
+          f"the Python module {name} is not installed (make venv installs the test extras)")
+    return importlib.import_module(name)
+
+
+def needs_linux(path: str) -> None:
+    """A test that reads or writes a Linux device or /proc file: PATH must be there."""
+    needs(Path(path).exists(), f"{path} is absent (this test needs Linux)")
 
 
 def needs_program(name: str) -> str:

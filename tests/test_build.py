@@ -20,7 +20,7 @@ from namconvert.model import Programme
 from namconvert.output import STAGING_PREFIX, OutputWriter
 from namconvert.render import RENDERERS, RenderFunction
 from namconvert.views import View
-from support import ROOT, SOURCE
+from support import ROOT, SOURCE, needs_linux
 
 QUICK = ["json", "ics", "frab_xml", "frab_json"]
 
@@ -104,9 +104,9 @@ def _staged(out: Path) -> list[Path]:
     return [p for d in out.glob(STAGING_PREFIX + "*") for p in d.rglob("*") if p.is_file()]
 
 
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
 def test_a_killed_build_keeps_the_previous_outputs(tmp_path: Path,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    needs_linux("/proc/self/stat")
     out = tmp_path / "build"
     assert main(["build", str(SOURCE), "-o", str(out)]) == 0  # every format
     before = _tree(out)

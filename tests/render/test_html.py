@@ -15,7 +15,7 @@ from namconvert import render as registry
 from namconvert.config import Options
 from namconvert.model import Programme, Slot
 from namconvert.output import OutputWriter
-from namconvert.render import Renderer, html
+from namconvert.render import html
 from namconvert.views import labels
 from namconvert.views.slots import placed_slots, speaker_index, surname_key
 from support import view_of
@@ -48,11 +48,6 @@ def element(page: BeautifulSoup, element_id: str) -> Tag:
     found = page.find(id=element_id)
     assert isinstance(found, Tag), f"no element with id {element_id!r}"
     return found
-
-
-def fake_renderer(name: str, title: str, output: str, media_type: str) -> Renderer:
-    return Renderer(name, Path(output).suffix, media_type, title, output,
-                    lambda p, o, w: [], f"fake.{name}")
 
 
 def test_every_slot_has_its_anchor_time_speakers_title_and_abstract(page, seed):
@@ -128,10 +123,6 @@ def test_speaker_index_is_sorted_by_surname_and_links_to_slots(page, seed):
 
 
 def test_download_links_for_pdf_and_epub(tmp_path, seed, seed_options, monkeypatch):
-    monkeypatch.setitem(registry.RENDERERS, "epub",
-                        fake_renderer("epub", "EPUB e-book", "programme.epub", "application/epub+zip"))
-    monkeypatch.setitem(registry.RENDERERS, "pdf",
-                        fake_renderer("pdf", "PDF booklet", "programme.pdf", "application/pdf"))
     page = build(tmp_path, seed, seed_options, ("pdf", "epub"))
     links = {a["href"]: (text(a), a["type"]) for a in page.select("nav.downloads a")}
     assert links["programme.pdf"] == ("PDF booklet", "application/pdf")
@@ -141,8 +132,6 @@ def test_download_links_for_pdf_and_epub(tmp_path, seed, seed_options, monkeypat
 
 def test_calendar_links_point_at_the_ics_files_when_that_format_exists(tmp_path, seed, seed_options,
                                                                        monkeypatch):
-    monkeypatch.setitem(registry.RENDERERS, "ics",
-                        fake_renderer("ics", "Calendar", "programme.ics", "text/calendar"))
     page = build(tmp_path, seed, seed_options, ("ics",))
     for p in placed_slots(seed):
         link = element(page, p.slot.id).select_one("a.calendar")

@@ -18,6 +18,7 @@ from booklet_checks import (
     check_contents,
     check_folios,
     check_index,
+    check_links,
     check_outline,
     check_tagged,
     check_with_qpdf,
@@ -80,7 +81,7 @@ def test_parts_cut_at_session_boundaries_and_keep_every_slot(small: Programme) -
                for part in parts)
 
 
-@pytest.mark.parametrize("check", [check_contents, check_index, check_outline])
+@pytest.mark.parametrize("check", [check_contents, check_index, check_links, check_outline])
 def test_merged_booklet_has_the_structure_of_one_document(
         small_booklet: Booklet, small: Programme, check: object) -> None:
     check(small_booklet, small)  # type: ignore[operator]
@@ -173,6 +174,7 @@ def test_same_epoch_same_bytes(small: Programme) -> None:
     assert render_in_parts(small, OPTIONS, part_slots=12, workers=1) == first
 
 
+@pytest.mark.slow
 def test_a_thousand_talks_pass_the_seeds_checks() -> None:
     """The benchmark's 1,000-talk programme: contents, index, outline and folios all right."""
     programme = synthetic(1000)
@@ -181,6 +183,7 @@ def test_a_thousand_talks_pass_the_seeds_checks() -> None:
     booklet = Booklet.open(data)
     check_contents(booklet, programme)
     check_index(booklet, programme)
+    check_links(booklet, programme)
     check_outline(booklet, programme)
     check_folios(booklet)
     check_tagged(booklet.reader)
