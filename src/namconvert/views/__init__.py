@@ -34,7 +34,6 @@ class DayShape:
     heading: str
     short: str
     zone_note: str
-    slots: tuple[PlacedSlot, ...]
     window: tuple[dt.datetime, dt.datetime] | None  # the day's hours, when the source gives them
     window_zone: str | None  # "Europe/London (BST)", at the window's start
 
@@ -53,21 +52,21 @@ class View:
     schedule: Schedule
 
 
-def _day(programme: Programme, day: Day, slots: tuple[PlacedSlot, ...]) -> DayShape:
+def _day(programme: Programme, day: Day) -> DayShape:
     window = None
     if day.start and day.end:
         tz = zone(programme)
         window = (dt.datetime.combine(day.date, day.start, tz),
                   dt.datetime.combine(day.date, day.end, tz))
     return DayShape(day, labels.day_id(day), labels.day_heading(day), labels.day_short(day),
-                    labels.zone_note(programme, day), tuple(p for p in slots if p.day is day),
-                    window, labels.zone_named(programme.timezone, window[0]) if window else None)
+                    labels.zone_note(programme, day), window,
+                    labels.zone_named(programme.timezone, window[0]) if window else None)
 
 
 def shape(programme: Programme, options: Options, formats: Collection[str]) -> View:
     """PROGRAMME as every renderer reads it, for a build of FORMATS at ``options.build_time``."""
     slots = tuple(placed_slots(programme))
-    days = tuple(_day(programme, day, slots) for day in programme.days)
+    days = tuple(_day(programme, day) for day in programme.days)
     return View(programme=programme, options=options, formats=frozenset(formats),
                 build_time=options.build_time, slots=slots, days=days,
                 index=tuple(speaker_index(programme)), date_range=date_range(programme),

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import unicodedata
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from dataclasses import dataclass
 from ..config import Options
 from ..model import Link, Programme
 from .slots import PlacedSlot, speaker_index, zone
-from .text import is_web_url
+from .text import ascii_fold, is_web_url
 
 # Identifiers derived here must never change for the same input, so they are
 # name-based UUIDs under a namespace of the project's own.
@@ -59,8 +58,7 @@ def hours_minutes(delta: dt.timedelta) -> str:
 
 def acronym(programme: Programme) -> str:
     """A short lowercase key for the conference (frab's ``acronym``), from its title."""
-    ascii_title = unicodedata.normalize("NFKD", programme.title).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_title.lower())
+    words = re.findall(r"[a-z0-9]+", ascii_fold(programme.title).lower())
     key = "_".join(words)[:40].strip("_")
     return key if len(key) >= 4 else (key + "_programme").strip("_")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf.generic import ArrayObject, IndirectObject
@@ -40,7 +41,6 @@ from namconvert.render.pdf.parts import (
     PART_SLOTS,
     lay_out_in_parts,
     plan_parts,
-    render_in_parts,
     slot_count,
 )
 from namconvert.synth import generate
@@ -198,6 +198,11 @@ def with_new_abstract(programme: Programme, text: str) -> Programme:
     session = dataclasses.replace(session, slots=(*session.slots[:-1], slot))
     day = dataclasses.replace(day, sessions=(*day.sessions[:-1], session))
     return dataclasses.replace(programme, days=(*programme.days[:-1], day))
+
+
+def render_in_parts(programme: Programme, options: Options, **kwargs: Any) -> bytes:
+    """The merged booklet alone."""
+    return lay_out_in_parts(programme, options, **kwargs)[0]
 
 
 def booklet_into(out_dir: Path, programme: Programme) -> tuple[bytes, list[part_cache.Used]]:

@@ -163,12 +163,6 @@ def _placed(body_anchors: Mapping[str, Anchor], front_pages: int,
     return anchors
 
 
-def render_in_parts(programme: Programme, options: Options, part_slots: int = PART_SLOTS,
-                    workers: int | None = None, cache: Path | None = None) -> bytes:
-    """The booklet of PROGRAMME, laid out part by part (see :func:`lay_out_in_parts`)."""
-    return lay_out_in_parts(programme, options, part_slots, workers, cache)[0]
-
-
 def lay_out_in_parts(programme: Programme, options: Options, part_slots: int = PART_SLOTS,
                      workers: int | None = None, cache: Path | None = None) \
         -> tuple[bytes, list[part_cache.Used]]:
