@@ -12,7 +12,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from lxml import etree
@@ -51,6 +51,7 @@ class Heading:
     html: str
     text: str
     line: int
+    anchor: str | None = None  # its id, which a timetable elsewhere may link to ("#opening")
 
 
 @dataclass
@@ -191,6 +192,9 @@ class _Walker:
         if not plain_text(html):
             return
         lines = split_lines(html, self._first_line(inline, container))
+        # In a container's HTML, an element on a line of its own is a field of its own
+        # ("<span class="speaker">Ann Lee</span>" under the title's span), not a wrapped line.
+        lines = [replace(x, hard=True) if x.html.lstrip().startswith("<") else x for x in lines]
         if lines:
             self.blocks.append(Para(lines, lines[0].line, loose=True))
 
@@ -210,7 +214,7 @@ class _Walker:
         if name in HEADINGS:
             html = inner_html(element)
             self.blocks.append(Heading(HEADINGS[name], html, plain_text(html),
-                                       self.line(element)))
+                                       self.line(element), _anchor(element)))
         elif name == "p":
             lines = split_lines(inner_html(element), self.line(element))
             if lines:
@@ -339,3 +343,11 @@ def read_blocks(doc: Document) -> Iterator[Block]:
     body = doc.root.find("body")
     walker.walk(body if body is not None else doc.root)
     yield from walker.blocks
+
+
+def _anchor(element: Element) -> str | None:
+    """The id a link can target in ELEMENT: its own, or that of an anchor inside it."""
+    found = element.get("id") or next(
+        (e.get("id") or e.get("name") for e in element.iter("a") if e.get("id") or e.get("name")),
+        None)
+    return str(found) if found else None

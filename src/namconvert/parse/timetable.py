@@ -17,7 +17,7 @@ from .columns import infer_columns
 from .kinds import names_a_kind
 from .table import Cell, Row
 from .text import has_text, plain_text, squash_space
-from .times import Clock, TimeFormatError, find_clock, find_range
+from .times import _CLOCK, Clock, TimeFormatError, _clock, clock_range, find_clock, find_range
 
 # "time" | "speaker" | "title" | "abstract", and the optional "affiliation" | "type" |
 # "chair" (named by a header) and "mark" (a headerless table's column of "*" marks).
@@ -50,6 +50,17 @@ _EXACT_HEADERS: tuple[tuple[Column, re.Pattern[str]], ...] = (
     ("date", re.compile(r"^\W*(?:date|day|datum|tag|jour|d[íi]a|giorno|data)\W*$",
                         re.IGNORECASE)),
 )
+_STACKED_CLOCKS = re.compile(rf"^\s*{_CLOCK}\s+{_CLOCK}\s*$", re.IGNORECASE)
+def names_date_column(text: str) -> bool:
+    """Whether a header cell's TEXT names a Date column."""
+    return any(role == "date" and pattern.match(text) for role, pattern in _EXACT_HEADERS)
+
+
+# A part of the day, or a time not fixed yet, written where a clock would be.
+_ROUGH_TIME = re.compile(r"\W*(?:(?:early|late|mid)[\s-]?)?(?:morning|afternoon|evening|night|"
+                         r"lunch\s*time|all\s+day|later|tb[adc]|vormittags?|nachmittags?|"
+                         r"abends?|matin|apr[èe]s[\s-]midi|soir(?:[ée]e)?|ma[ñn]ana|tarde|"
+                         r"noche|mattin[oa]|pomeriggio|sera)?\W*", re.IGNORECASE)
 _BOLD_CELL = re.compile(r"^\s*<(b|strong)\b", re.IGNORECASE)
 # A cell that names a session's chair or organisers ("Chair: Ada", "Chaired by Ada").
 _ROLE_CELL = re.compile(
@@ -140,12 +151,16 @@ def parse_time_cell(text: str) -> tuple[Clock, Clock | None]:
     """The start and end written in a time cell; the end may be missing."""
     if found := find_range(text):
         return found[1], found[2]
+    # "09:00<br>09:30": the start above the end, nothing between them.
+    if (stacked := _STACKED_CLOCKS.match(text)) and (found_range := clock_range(
+            _clock(*stacked.group(1, 2, 3)), _clock(*stacked.group(4, 5, 6)))):
+        return found_range
     if found_one := find_clock(text):
         return found_one[1], None
     raise TimeFormatError(f"malformed time {text!r} (expected e.g. 09:30-09:50)")
 
 
-def _minus(later: dt.time, earlier: dt.time) -> dt.timedelta:
+def minus(later: dt.time, earlier: dt.time) -> dt.timedelta:
     return (dt.datetime.combine(dt.date.min, later) - dt.datetime.combine(dt.date.min, earlier))
 
 
@@ -170,14 +185,14 @@ class ClockReader:
             # "**12:00 am** | Lunch" between 10:30 am and 1:00 pm is noon: the other half of
             # the day when that is what keeps the times in order.
             flipped = dt.time((time.hour + 12) % 24, time.minute)
-            if dt.timedelta() <= _minus(flipped, not_before) <= self.AFTERNOON_REACH:
+            if dt.timedelta() <= minus(flipped, not_before) <= self.AFTERNOON_REACH:
                 return flipped
         if clock.hour > 12 or clock.padded:
             self.twenty_four_hour = True
         if (not self.twenty_four_hour and clock.meridiem is None and not_before is not None
                 and time < not_before and 1 <= clock.hour < 12):
             afternoon = dt.time(clock.hour + 12, clock.minute)
-            if dt.timedelta() <= _minus(afternoon, not_before) <= self.AFTERNOON_REACH:
+            if dt.timedelta() <= minus(afternoon, not_before) <= self.AFTERNOON_REACH:
                 time = afternoon
         return time
 
@@ -251,7 +266,7 @@ def read_timetable(rows: Sequence[Row], report: Report, *, warn: Report | None =
             report(row.line, row.col, f"talk row has {len(row.cells)} cells, expected {needed}",
                    "table.cells")
             continue
-        slot = _row_slot(row, columns, clocks, report, headerless)
+        slot = _row_slot(row, columns, clocks, report, headerless, warn)
         if slot is not None:
             entries.append(slot)
     place_timeless(entries, report, warn)
@@ -311,7 +326,8 @@ def _cell(row: Row, columns: dict[Column, int], name: Column) -> Cell | None:
 
 
 def _row_slot(row: Row, columns: dict[Column, int], clocks: ClockReader,
-              report: Report, headerless: bool = False) -> RawSlot | None:
+              report: Report, headerless: bool = False,
+              warn: Report | None = None) -> RawSlot | None:
     time_cell = _cell(row, columns, "time")
     assert time_cell is not None
     time_text = plain_text(time_cell.html)
@@ -319,7 +335,8 @@ def _row_slot(row: Row, columns: dict[Column, int], clocks: ClockReader,
     if (end_cell := _cell(row, columns, "end")) is not None and time_text and \
             (end_text := plain_text(end_cell.html)) and not find_range(time_text):
         time_text = f"{time_text}-{end_text}"
-    timeless = not time_text
+    # "| Afternoon | Free time |", "| TBD | Posters |": words that say when only roughly.
+    timeless = not time_text or _ROUGH_TIME.fullmatch(time_text) is not None
     start, end = dt.time(0, 0), None
     if not timeless:
         try:
@@ -328,6 +345,11 @@ def _row_slot(row: Row, columns: dict[Column, int], clocks: ClockReader,
         except TimeFormatError as exc:
             report(time_cell.line, time_cell.col, str(exc), "time.format")
             return None
+        if end is not None and end <= start and past_midnight(start, end):
+            if warn is not None:
+                warn(time_cell.line, time_cell.col, MIDNIGHT_NOTE.format(time_text),
+                     "time.midnight")
+            end = LAST_MINUTE
         if end is not None and end <= start:
             report(time_cell.line, time_cell.col,
                    f"slot ends before it starts ({time_text})", "time.order")
@@ -343,6 +365,8 @@ def _row_slot(row: Row, columns: dict[Column, int], clocks: ClockReader,
     abstract = _cell(row, columns, "abstract")
     extras = {name: cell.html for name in ("affiliation", "type", "chair", "room", "date")
               if (cell := _cell(row, columns, name)) is not None and has_text(cell.html)}
+    if timeless and time_text:
+        extras["written_time"] = time_text
     return RawSlot(start, end, speaker_html, title_html, row.line, row.col,
                    abstract_html=abstract.html if abstract and has_text(abstract.html) else None,
                    abstract_line=abstract.line if abstract else None, extras=extras,
@@ -366,6 +390,9 @@ def place_timeless(entries: list[_E], report: Report, warn: Report | None, *,
             if drop and warn is not None:
                 warn(slot.line, slot.col, "item has no time and no timed item before it: "
                      "left out", "time.missing")
+            elif written := slot.extras.get("written_time"):
+                report(slot.line, slot.col, f"malformed time {written!r} (expected e.g. "
+                       "09:30-09:50)", "time.format")
             else:
                 report(slot.line, slot.col, "row has no time and no timed row before it",
                        "time.format")
@@ -380,9 +407,13 @@ def place_timeless(entries: list[_E], report: Report, warn: Report | None, *,
                 entries.remove(slot)
                 continue
             slot.start, slot.end = before.start, before.end
-            if warn is not None:
+            if warn is not None and not slot.extras.get("written_time"):
                 warn(slot.line, slot.col, "row has no time and no gap around it: given the "
                      "time of the row before it", "time.missing")
+        if (written := slot.extras.get("written_time")) and warn is not None:
+            placed = f"{slot.start:%H:%M}-{slot.end:%H:%M}" if slot.end else f"at {slot.start:%H:%M}"
+            warn(slot.line, slot.col, f"{written!r} is not a clock time: placed between the rows "
+                 f"around it ({placed}; write its time to be sure)", "time.missing")
         slot.timeless = False
 
 
@@ -390,8 +421,21 @@ def _end_at_next_start(entries: list[Entry]) -> None:
     """A slot written with only a start ends when the table's next slot starts."""
     slots = [e for e in entries if isinstance(e, RawSlot)]
     for this, following in itertools.pairwise(slots):
-        if this.end is None:
-            this.end = following.start
+        # A row of another date (a Date column) is another day: its start is no end here.
+        other_day = following.extras.get("date", "") not in ("", this.extras.get("date", ""))
+        if this.end is None and not other_day:
+            this.end = _end_from_next(this, following)
+
+
+# A day's slots end by midnight: one that runs past it ends at the day's last minute.
+LAST_MINUTE = dt.time(23, 59)
+MIDNIGHT_NOTE = "{} runs past midnight: read as ending at 23:59 (a slot ends on its own day)"
+
+
+def past_midnight(start: dt.time, end: dt.time) -> bool:
+    """Whether START-END, ending before it starts, is an evening running into the night
+    ("22:00-01:00"), not a mistake ("10:00-09:40")."""
+    return end < start and start >= dt.time(18) and end <= dt.time(6)
 
 
 def fill_open_ends(slots: list[RawSlot], day_end: dt.time | None) -> list[RawSlot]:
@@ -399,5 +443,11 @@ def fill_open_ends(slots: list[RawSlot], day_end: dt.time | None) -> list[RawSlo
     for index, this in enumerate(slots):
         if this.end is None:
             following = slots[index + 1] if index + 1 < len(slots) else None
-            this.end = following.start if following else day_end
+            this.end = (_end_from_next(this, following) if following else None) or day_end
     return slots
+
+
+def _end_from_next(this: RawSlot, following: RawSlot) -> dt.time | None:
+    """Where THIS ends by the start of the slot after it: none when that starts with it (a
+    row placed at this one's start, having no time of its own)."""
+    return following.start if following.start > this.start else None
