@@ -17,6 +17,7 @@ from pathlib import Path
 from ...config import Options
 from ...model import Programme
 from ...output import OutputWriter
+from ...views import View
 from . import cache
 from .document import booklet_html, typeset, whole_days
 from .imposition import impose
@@ -41,8 +42,8 @@ def render_booklet(programme: Programme, options: Options,
     return typeset(html, options).pdf, []
 
 
-def render(programme: Programme, options: Options, out: OutputWriter) -> list[Path]:
-    booklet, used = render_booklet(programme, options, out.final_path(cache.FOLDER))
+def render(view: View, out: OutputWriter) -> list[Path]:
+    booklet, used = render_booklet(view.programme, view.options, out.final_path(cache.FOLDER))
     return [out.write_bytes(OUTPUT, booklet),
-            out.write_bytes(PRINT_OUTPUT, impose(booklet, options.paper)),
+            out.write_bytes(PRINT_OUTPUT, impose(booklet, view.options.paper)),
             *cache.write(out, used)]
