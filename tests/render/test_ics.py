@@ -161,9 +161,6 @@ def test_assembled_files_are_icalendars_own_bytes(variant: str, seed: Programme,
         assert written["programme.ics"].count(b"BEGIN:VTIMEZONE") == 1
 
 
-@pytest.mark.xfail(strict=True, reason="slot uids are made in parse/document.py from the "
-                   "programme's title too (issue 14 asks for date, start and title only; the "
-                   "reader is the lead's part); README says how uids are made now")
 def test_renaming_the_programme_keeps_every_uid(tmp_path: Path, seed_options: Options) -> None:
     from namconvert.parse import parse_text
     from support import SOURCE
