@@ -18,7 +18,7 @@ import pytest
 
 from namconvert.cli import main
 from namconvert.output import MARKER, STAGING_PREFIX
-from support import ROOT, SOURCE
+from support import ROOT, SOURCE, needs_linux
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 
@@ -35,9 +35,9 @@ COMMANDS = {
 }
 
 
-@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_a_full_disk_on_standard_output_is_a_message(tmp_path: Path, command: str) -> None:
+    needs_linux("/dev/full")
     args = COMMANDS[command] + ([str(tmp_path / "out")] if command == "build" else [])
     with open("/dev/full", "wb") as full:
         result = _namconvert(*args, stdout=full)
@@ -109,15 +109,16 @@ def _tree(root: Path) -> dict[str, bytes]:
 def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
     source = tmp_path_factory.mktemp("big") / "README.md"
     assert main(["generate", "--talks", "120", "-o", str(source)]) == 0
+    (source.parent / "namconvert.toml").write_text('timezone = "Europe/London"\n')
     return source
 
 
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
 @pytest.mark.parametrize(("jobs", "to"), [("", "group"), ("", "build"), ("1", "group")])
 def test_ctrl_c_under_a_running_build_exits_130_at_once_and_quietly(
         tmp_path: Path, big: Path, capsys: pytest.CaptureFixture[str], jobs: str,
         to: str) -> None:
     """A terminal's Ctrl-C signals the whole group; `kill -INT` only the build."""
+    needs_linux("/proc/self/stat")
     out = tmp_path / "build"
     assert main(["build", str(SOURCE), "-o", str(out), "--format", "json,ics"]) == 0
     capsys.readouterr()
@@ -175,6 +176,8 @@ def _case(folder: Path, case: str) -> tuple[list[str], str]:
     """Set up CASE in FOLDER; the command's arguments and the one line it must print."""
     source = folder / "README.md"
     source.write_text(PROGRAMME.format(title="Engines"), encoding="utf-8")
+    settings = folder / "namconvert.toml"
+    settings.write_text('timezone = "UTC"\n', encoding="utf-8")  # no warning that it is not set
     out = folder / "out"
     build = ["build", str(source), "-o", str(out)]
     templates = folder / "templates" / "html"
@@ -208,7 +211,7 @@ def _case(folder: Path, case: str) -> tuple[list[str], str]:
         return ["build", str(source), "-o", str(folder / "link")], \
             f"{folder}/link: error: is a dangling symbolic link (to {folder}/gone) [output]"
     if case == "templates = 5":
-        (folder / "namconvert.toml").write_text("templates = 5\n", encoding="utf-8")
+        settings.write_text('templates = 5\ntimezone = "UTC"\n', encoding="utf-8")
         return build, (f"{folder}/namconvert.toml:1:1: error: templates must be text (in "
                        "quotes), not 5 [config]")
     if case == "a relative --templates folder that is not there":

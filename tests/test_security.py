@@ -276,7 +276,7 @@ def test_only_inline_formatting_and_web_links_remain_in_titles_and_abstracts(bui
 
 def test_check_warns_about_each_dropped_link(built: Built,
                                               capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", str(built.source)]) == 0
+    assert main(["check", str(built.source), "--timezone", "Europe/London"]) == 0
     lines = capsys.readouterr().err.replace(str(built.source), "README.md").splitlines()
     kept = "dropped (only absolute http, https and plain mailto links are kept) [link.scheme]"
     assert lines == [
@@ -336,7 +336,7 @@ def test_the_links_fixture_does_hold_what_must_be_dropped() -> None:
 
 def test_check_warns_about_each_relative_link_and_control_character(
         capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", str(LINKS)]) == 0
+    assert main(["check", str(LINKS), "--timezone", "UTC"]) == 0
     lines = capsys.readouterr().err.replace(str(LINKS), "F").splitlines()
     kept = "dropped (only absolute http, https and plain mailto links are kept)"
     assert lines == [
@@ -576,9 +576,10 @@ def test_the_configured_limit_is_inclusive(tmp_path: Path,
     source = tmp_path / "README.md"
     source.write_bytes(SOURCE.read_bytes())
     size = source.stat().st_size
-    (tmp_path / "namconvert.toml").write_text(f"max_bytes = {size}\n", encoding="utf-8")
+    zone = 'timezone = "Europe/London"\n'
+    (tmp_path / "namconvert.toml").write_text(f"{zone}max_bytes = {size}\n", encoding="utf-8")
     assert main(["check", str(source)]) == 0
-    (tmp_path / "namconvert.toml").write_text(f"max_bytes = {size - 1}\n", encoding="utf-8")
+    (tmp_path / "namconvert.toml").write_text(f"{zone}max_bytes = {size - 1}\n", encoding="utf-8")
     assert main(["check", str(source)]) == 1
     assert capsys.readouterr().err == (
         f"{source}:1:1: error: input is {size:,} bytes, over the limit of {size - 1:,} "

@@ -17,6 +17,7 @@ from pathlib import Path
 from ...config import Options
 from ...model import Programme
 from ...output import OutputWriter
+from ...views import View
 from . import cache
 from .document import LayoutError, booklet_html, slot_named, typeset, whole_days
 from .imposition import impose
@@ -41,11 +42,12 @@ def render_booklet(programme: Programme, options: Options,
     return typeset(html, options).pdf, []
 
 
-def render(programme: Programme, options: Options, out: OutputWriter) -> list[Path]:
+def render(view: View, out: OutputWriter) -> list[Path]:
     try:
-        booklet, used = render_booklet(programme, options, out.final_path(cache.FOLDER))
+        booklet, used = render_booklet(view.programme, view.options,
+                                       out.final_path(cache.FOLDER))
     except LayoutError as exc:
-        raise slot_named(exc, programme) from None
+        raise slot_named(exc, view.programme) from None
     return [out.write_bytes(OUTPUT, booklet),
-            out.write_bytes(PRINT_OUTPUT, impose(booklet, options.paper)),
+            out.write_bytes(PRINT_OUTPUT, impose(booklet, view.options.paper)),
             *cache.write(out, used)]

@@ -7,7 +7,6 @@ one place WeasyPrint runs, and it is imported there, late.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import hashlib
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -16,8 +15,9 @@ from pathlib import Path
 from ...config import Options
 from ...errors import DependencyError, NamconvertError, RenderError
 from ...model import Day, Programme, Session, Slot
-from ...schedule import date_range, speaker_index
 from ...templating import make_environment, render_template, search_path
+from ...views.labels import day_id, organisers
+from ...views.slots import date_range, speaker_index
 
 TEMPLATE = "pdf/booklet.html.jinja"
 OUTPUT_NAME = "programme.pdf"
@@ -90,10 +90,6 @@ def listed(slot: Slot) -> bool:
     return slot.kind in LISTED_KINDS
 
 
-def day_id(day: Day) -> str:
-    return f"day-{day.date.isoformat()}"
-
-
 def inverted_name(name: str) -> str:
     """"Alessio Spurio Mancini" -> "Mancini, Alessio Spurio": the index sorts by the last word."""
     words = name.split()
@@ -105,11 +101,9 @@ def display_url(url: str) -> str:
 
 
 def meta(programme: Programme, options: Options) -> Meta:
-    organisers = {p.name: None for d in programme.days for s in d.sessions for p in s.organisers}
     sessions = {s.title: None for d in programme.days for s in d.sessions}
-    epoch = options.source_date_epoch or 0
-    date = dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%dT%H:%M:%S+00:00")
-    return Meta(tuple(organisers) or (programme.title,), ("programme", *sessions), date)
+    date = options.build_time.strftime("%Y-%m-%dT%H:%M:%S+00:00")
+    return Meta(tuple(organisers(programme)), ("programme", *sessions), date)
 
 
 def whole_days(programme: Programme) -> list[Chunk]:

@@ -1,18 +1,15 @@
-"""The programme shaped once for every renderer: zoned datetimes, date ranges, the speaker index.
-
-Renderers read the model through these helpers instead of each re-deriving
-times or sorting speakers their own way.
-"""
+"""Slots placed in time: their day, session and zoned start and end; the date range; the
+speaker index."""
 
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from .model import Day, Programme, Session, Slot
+from ..model import Day, Programme, Session, Slot
+from .text import ascii_fold
 
 
 @dataclass(frozen=True)
@@ -62,7 +59,7 @@ def date_range(programme: Programme) -> str:
 
 def surname_key(name: str) -> tuple[str, str]:
     """Sort key: surname (last word), then the whole name; accents folded, case ignored."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    folded = ascii_fold(name).casefold()
     words = folded.split()
     return (words[-1] if words else "", folded)
 

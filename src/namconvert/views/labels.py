@@ -1,0 +1,128 @@
+"""Every id, label and time text an output shows, each made by one function here.
+
+The site, the booklet, the EPUB and the feeds all call these, so a day's anchor, its
+heading or a zone's name reads the same in every format.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zoneinfo
+from collections.abc import Iterable
+
+from ..model import Day, Programme, Slot
+from .slots import PlacedSlot, placed_slots, zone
+
+
+def day_id(day: Day) -> str:
+    """The day's anchor and element id: ``day-2022-07-13``."""
+    return f"day-{day.date.isoformat()}"
+
+
+def day_heading(day: Day) -> str:
+    """"Wednesday 13 July 2022": from the date, so every day reads alike."""
+    return f"{day.date:%A} {day.date.day} {day.date:%B %Y}"
+
+
+def day_short(day: Day) -> str:
+    """"Wed 13 July": the day in a navigation bar."""
+    return f"{day.date:%a} {day.date.day} {day.date:%B}"
+
+
+def when(placed: PlacedSlot) -> str:
+    """"Wed 13 July, 16:35": a slot's day and start, as an index names it."""
+    return f"{day_short(placed.day)}, {placed.start:%H:%M}"
+
+
+def time_span(slot: Slot) -> str:
+    """"09:00–10:30"."""
+    return f"{slot.start:%H:%M}–{slot.end:%H:%M}"
+
+
+def speaker_line(slot: Slot) -> str:
+    """"Ada Lovelace (Analytical Society), Charles Babbage": the speakers on one line."""
+    return ", ".join(f"{s.name} ({s.affiliation})" if s.affiliation else s.name
+                     for s in slot.speakers)
+
+
+def utc_instant(moment: dt.datetime) -> str:
+    """The UTC ISO instant a page's script converts to the reader's zone."""
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def utc_offset(moment: dt.datetime) -> str:
+    """"UTC+01:00"."""
+    offset = moment.strftime("%z")
+    return f"UTC{offset[:3]}:{offset[3:]}"
+
+
+def zone_abbreviation(moment: dt.datetime) -> str:
+    """"BST"; zones without a letter abbreviation give their offset, "UTC+03:00"."""
+    name = moment.tzname() or ""
+    if name and not name.startswith(("+", "-")):
+        return name
+    return utc_offset(moment)
+
+
+def zone_at(timezone: str, moment: dt.datetime) -> str:
+    """"Europe/London (BST, UTC+01:00)": the IANA name, what it is called at MOMENT and its
+    offset; "Asia/Dubai (UTC+04:00)" for a zone whose abbreviation is only a number."""
+    abbreviation, offset = zone_abbreviation(moment), utc_offset(moment)
+    return f"{timezone} ({offset if abbreviation == offset else f'{abbreviation}, {offset}'})"
+
+
+def zone_named(timezone: str, moment: dt.datetime) -> str:
+    """"Europe/London (BST)": the IANA name and what it is called at MOMENT."""
+    return f"{timezone} ({zone_abbreviation(moment)})"
+
+
+def zone_note(programme: Programme, day: Day) -> str:
+    """The zone as it stands on DAY (at noon)."""
+    return zone_at(programme.timezone, dt.datetime.combine(day.date, dt.time(12), zone(programme)))
+
+
+def zone_label(programme: Programme) -> str:
+    """The zone as it stands during the whole programme; just the IANA name when the clocks
+    change during it (each time then names its own)."""
+    seen: dict[str, dt.datetime] = {}
+    for placed in placed_slots(programme):
+        seen.setdefault(zone_abbreviation(placed.start), placed.start)
+    if len(seen) != 1:
+        return programme.timezone
+    (moment,) = seen.values()
+    return zone_at(programme.timezone, moment)
+
+
+def organisers(programme: Programme) -> list[str]:
+    """The sessions' organisers, in first-mention order, once each; else the programme's
+    title (a book and a PDF must name an author)."""
+    names = {p.name: None for d in programme.days for s in d.sessions for p in s.organisers}
+    return list(names) or [programme.title]
+
+
+_LETTERS = re.compile(r"[A-Za-z]{2,6}")
+
+
+def zone_names(programme: Programme, zones: Iterable[str] | None = None) -> dict[str, dict[int, str]]:
+    """Each IANA zone's letter abbreviation ("JST") on the programme's dates, by UTC offset
+    in minutes: what the site names the reader's zone with, since browsers call most zones
+    "GMT+9". Zones whose abbreviation is only a number ("+09") are left out."""
+    # Each day's first start and last end: enough to catch a change of clocks between days.
+    spans: dict[int, tuple[dt.datetime, dt.datetime]] = {}
+    for placed in placed_slots(programme):
+        start, end = spans.get(id(placed.day), (placed.start, placed.end))
+        spans[id(placed.day)] = (min(start, placed.start), max(end, placed.end))
+    instants = {moment.astimezone(dt.UTC) for span in spans.values() for moment in span}
+    names: dict[str, dict[int, str]] = {}
+    for name in sorted(zoneinfo.available_timezones() if zones is None else zones):
+        try:
+            tz = zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            continue
+        for instant in sorted(instants):
+            local = instant.astimezone(tz)
+            abbr, offset = local.tzname() or "", local.utcoffset()
+            if offset is not None and _LETTERS.fullmatch(abbr):
+                names.setdefault(name, {})[int(offset.total_seconds() // 60)] = abbr
+    return names
