@@ -54,6 +54,7 @@ from .kinds import classify
 from .people import moderated_speakers, persons_from_markdown, role_line
 from .table import Cell, Row
 from .text import (
+    BR,
     PARENTHESES,
     dropped_links,
     has_text,
@@ -1290,9 +1291,7 @@ class _Reader:
     def _times_out_of_dates(self, rows: list[Row]) -> list[Row]:
         """ROWS with a time column of their own when the Date column holds each row's date
         and time ("| 12 Jan 2026, 16:00 | Ann Lee | Spectra |", a seminar series)."""
-        header = header_columns(rows[0], self.options.columns) if rows and rows[0].cells \
-            else None
-        if header is not None or not rows:
+        if not rows or not rows[0].cells or header_columns(rows[0], self.options.columns):
             return rows
         head = [plain_text(c.html) for c in rows[0].cells]
         index = next((i for i, text in enumerate(head) if names_date_column(text)), None)
@@ -1325,6 +1324,8 @@ class _Reader:
         """A table whose rows are sessions, each a name and a cell of timed lines ("| Morning
         (Chair: Ann) | 09:00 Ada – Engines<br>09:30 Alan – Machines |"): each row is read as
         the session it names, its lines as a timetable's. Whether the table is one."""
+        if not any(BR.search(c.html) or "\n" in c.html for row in rows for c in row.cells):
+            return False  # no cell holds more than one line
         timed: list[tuple[Row, int]] = []
         for row in rows:
             cells = [split_lines(c.html, c.line) for c in row.cells]
