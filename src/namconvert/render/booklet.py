@@ -15,7 +15,8 @@ from pathlib import Path
 from ..config import Options
 from ..errors import DependencyError, RenderError
 from ..model import Day, Programme, Session, Slot
-from ..schedule import date_range, speaker_index
+from ..events import site_url
+from ..schedule import date_range, day_heading, day_overview, day_zone, extra_links, speaker_index
 from ..templating import make_environment, render_template, search_path
 
 TEMPLATE = "pdf/booklet.html.jinja"
@@ -24,6 +25,8 @@ PDF_VARIANT = "pdf/ua-1"
 # Slots that get a contents line and a bookmark; introductions, discussions and breaks do not.
 LISTED_KINDS = frozenset({"talk", "panel", "other"})
 MM = 72 / 25.4
+# The parts of the booklet, in order, when it is laid out as one document.
+ONE_DOCUMENT = ("cover", "contents", "overview", "body", "index", "back")
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,14 @@ def display_url(url: str) -> str:
     return url.split("://", 1)[-1].rstrip("/")
 
 
+def qr_svg(url: str) -> str:
+    """URL as a QR code, inline SVG (segno); medium error correction survives a worn copy."""
+    import segno
+
+    svg: str = segno.make(url, error="m", micro=False).svg_inline(scale=4, omitsize=True)
+    return svg
+
+
 def meta(programme: Programme, options: Options) -> Meta:
     organisers = {p.name: None for d in programme.days for s in d.sessions for p in s.organisers}
     sessions = {s.title: None for d in programme.days for s in d.sessions}
@@ -109,19 +120,24 @@ def whole_days(programme: Programme) -> list[Chunk]:
 def booklet_html(programme: Programme, options: Options, *, parts: Collection[str],
                  chunks: Sequence[Chunk] = (), pages: Mapping[str, int] | None = None,
                  folios: bool = True, folio_count: int = 0, folio_sample: str = "") -> str:
-    """The booklet's HTML, or the PARTS of it ("cover", "contents", "body", "index", "folios").
+    """The booklet's HTML, or the PARTS of it ("cover", "contents", "overview", "body", "index",
+    "back", "folios"). The back cover is there when the site's address (``base_url``) is known.
 
     "folios" is FOLIO_COUNT blank pages carrying only "n / N", or with FOLIO_SAMPLE the cover
     and one page whose folio is that text.
     """
     env = make_environment(options.templates, filters={"inverted_name": inverted_name,
                                                        "display_url": display_url})
+    site = site_url(options) if "back" in parts else None
     return render_template(
         env, TEMPLATE, programme=programme, meta=meta(programme, options), paper=paper(options),
         date_range=date_range(programme), index=speaker_index(programme), parts=set(parts),
         chunks=list(chunks), pages=pages, folios=folios, folio_count=folio_count,
         folio_sample=folio_sample,
-        listed=listed, day_id=day_id)
+        listed=listed, day_id=day_id, day_heading=day_heading, extra_links=extra_links,
+        day_zone=lambda day: day_zone(programme, day),
+        day_overview=lambda day: [p for p in day_overview(programme, day) if listed(p.slot)],
+        site_url=site, qr_svg=qr_svg(site) if site else "")
 
 
 def asset_roots(options: Options) -> list[Path]:

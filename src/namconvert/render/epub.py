@@ -31,7 +31,7 @@ from ..errors import DependencyError, RenderError
 from ..events import strip_control
 from ..model import Day, Programme, Slot
 from ..output import OutputWriter
-from ..schedule import PlacedSlot, date_range, speaker_index, zone
+from ..schedule import PlacedSlot, date_range, day_heading, day_zone, speaker_index
 from ..templating import make_environment, render_template, search_path
 
 NAME = "epub"
@@ -70,18 +70,9 @@ def day_id(day: Day) -> str:
     return f"day-{day.date.isoformat()}"
 
 
-def day_heading(day: Day) -> str:
-    return f"{day.date:%A} {day.date.day} {day.date:%B %Y}"
-
-
 def zone_note(programme: Programme, day: Day) -> str:
     """"Europe/London (BST, UTC+01:00)": the zone as it stands on DAY."""
-    noon = dt.datetime.combine(day.date, dt.time(12), zone(programme))
-    offset = noon.strftime("%z")
-    utc = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
-    abbreviation = noon.tzname() or ""
-    named = f"{abbreviation}, " if abbreviation and not abbreviation.startswith(("+", "-")) else ""
-    return f"{programme.timezone} ({named}{utc})"
+    return f"{programme.timezone} ({day_zone(programme, day)})"
 
 
 def times(slot: Slot) -> str:

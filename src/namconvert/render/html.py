@@ -29,7 +29,14 @@ from ..errors import TemplateNotFound
 from ..events import is_web_url, location_name
 from ..model import Day, Programme, Session
 from ..output import OutputWriter
-from ..schedule import PlacedSlot, date_range, placed_slots, speaker_index
+from ..schedule import (
+    PlacedSlot,
+    date_range,
+    day_heading,
+    placed_slots,
+    speaker_index,
+    zone_abbreviation,
+)
 from ..templating import make_environment, render_template, search_path
 from .ics import day_path, slot_path
 
@@ -122,22 +129,8 @@ def utc_instant(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def zone_abbreviation(moment: dt.datetime) -> str:
-    """"BST"; zones without a letter abbreviation give their offset, "UTC+03:00"."""
-    name = moment.tzname() or ""
-    if name and not name.startswith(("+", "-")):
-        return name
-    offset = moment.strftime("%z")
-    return f"UTC{offset[:3]}:{offset[3:]}"
-
-
 def day_anchor(day: Day) -> str:
     return f"day-{day.date.isoformat()}"
-
-
-def day_heading(day: Day) -> str:
-    """"Wednesday 13 July 2022": from the date, so every day reads alike."""
-    return f"{day.date:%A} {day.date.day} {day.date:%B %Y}"
 
 
 def day_short(day: Day) -> str:

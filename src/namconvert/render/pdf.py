@@ -14,7 +14,7 @@ from ..config import Options
 from ..model import Programme
 from ..output import OutputWriter
 from . import booklet_cache
-from .booklet import booklet_html, typeset, whole_days
+from .booklet import ONE_DOCUMENT, booklet_html, typeset, whole_days
 from .booklet_parts import PART_SLOTS, render_in_parts, slot_count
 from .imposition import impose
 
@@ -30,7 +30,7 @@ def render_booklet(programme: Programme, options: Options, cache: Path | None = 
     """The booklet as PDF bytes: one document when small, else in parts (kept in CACHE)."""
     if slot_count(programme) > 2 * PART_SLOTS:
         return render_in_parts(programme, options, cache=cache)
-    html = booklet_html(programme, options, parts=("cover", "contents", "body", "index"),
+    html = booklet_html(programme, options, parts=ONE_DOCUMENT,
                         chunks=whole_days(programme))
     return typeset(html, options).pdf
 
