@@ -244,7 +244,8 @@ def check_overview(booklet: Booklet, programme: Programme) -> None:
             slot = placed.slot
             if not listed(slot):
                 continue
-            names = ", ".join(s.name for s in slot.speakers)
+            names = ", ".join(s.name for s in slot.speakers)  # (right-to-left ones come out
+            names = names if _left_to_right(names) else ""   # of pdftotext in visual order)
             match = _entry(text, f"{slot.start:%H:%M} {slot.title} {names}", position)
             assert int(match.group(1)) == pages[slot.id], slot.title
             position = match.end()
