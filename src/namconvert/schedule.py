@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from .model import Day, Link, Programme, Session, Slot
+from .model import SLOT_KINDS, Day, Link, Programme, Session, Slot, SlotKind
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,18 @@ def extra_links(slot: Slot) -> tuple[Link, ...]:
         seen.add(link.url)
         extra.append(link)
     return tuple(extra)
+
+
+KIND_LABELS: dict[SlotKind, str] = {
+    "talk": "Talks", "introduction": "Introductions", "discussion": "Discussions",
+    "panel": "Panels", "break": "Breaks", "other": "Other items",
+}
+
+
+def kinds_in(programme: Programme) -> list[tuple[SlotKind, str]]:
+    """The kinds of slot the programme has, in the model's order, with their labels."""
+    present = {p.slot.kind for p in placed_slots(programme)}
+    return [(kind, KIND_LABELS[kind]) for kind in SLOT_KINDS if kind in present]
 
 
 def date_range(programme: Programme) -> str:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from ..config import Options
 from ..errors import DependencyError, RenderError
-from ..model import Day, Programme, Session, Slot
 from ..events import site_url
+from ..model import Day, Programme, Session, Slot
 from ..schedule import date_range, day_heading, day_overview, day_zone, extra_links, speaker_index
 from ..templating import make_environment, render_template, search_path
 

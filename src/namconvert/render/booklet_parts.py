@@ -325,8 +325,9 @@ def _glyph_widths(font: DictionaryObject) -> dict[int, float]:
 def merge(programme: Programme, pieces: Sequence[Typeset], folios: Folios,
           anchors: Mapping[str, Anchor], *, back_cover: bool = False) -> bytes:
     """One PDF of the laid-out PIECES, with pikepdf (qpdf): pages, one structure tree, folios
-    (none on the covers: the last page is one when BACK_COVER), links and outline. Written with object streams, which pypdf cannot write: the structure
-    tree's elements (a few hundred a page) are compressed as in WeasyPrint's own documents."""
+    (none on the covers: the last page is one when BACK_COVER), links and outline. Written
+    with object streams, which pypdf cannot write: the structure tree's elements (a few
+    hundred a page) are compressed as in WeasyPrint's own documents."""
     import pikepdf
 
     booklet = pikepdf.Pdf.new()

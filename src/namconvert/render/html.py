@@ -33,6 +33,7 @@ from ..schedule import (
     PlacedSlot,
     date_range,
     day_heading,
+    kinds_in,
     placed_slots,
     speaker_index,
     zone_abbreviation,
@@ -466,12 +467,14 @@ def render(programme: Programme, options: Options, out: OutputWriter) -> list[Pa
     built = dt.datetime.fromtimestamp(options.source_date_epoch or 0, dt.UTC)
     env = make_environment(options.templates)
     days = day_views(programme, options, present)
-    ids = page_ids(days)
+    speakers = speaker_index(programme)
+    ids = page_ids(days) | {entry.anchor for entry in speakers}
     page = render_template(
         env, f"{NAME}/index.html.jinja", programme=programme, options=options,
         days=days, linkable=lambda url: linkable(url, ids),
         unlinked=lambda markup: unlink_unresolved(markup or "", ids),
-        speakers=speaker_index(programme), csp=CSP, labels=LABELS, utc=utc_instant,
+        speakers=speakers, speaker_ids={e.name: e.anchor for e in speakers},
+        kinds=kinds_in(programme), csp=CSP, labels=LABELS, utc=utc_instant,
         abbreviation=zone_abbreviation,
         downloads=[r for name in PRIMARY_DOWNLOADS for r in offered if r.name == name],
         other_downloads=[r for r in offered if r.name not in PRIMARY_DOWNLOADS],
