@@ -186,7 +186,7 @@ def test_imposed_for_saddle_stitch_on_a4_landscape(files: dict[str, bytes], book
                                                     seed: Programme) -> None:
     imposed = pypdf.PdfReader(io.BytesIO(files[pdf.PRINT_OUTPUT]))
     pages = len(booklet.texts)
-    sides = saddle_stitch(pages)
+    sides = saddle_stitch(pages, back_cover=True)
     assert len(imposed.pages) == len(sides) == -(-pages // 4) * 2
     for sheet, side in zip(imposed.pages, sides, strict=True):
         assert float(sheet.mediabox.width) == pytest.approx(297 * MM, abs=0.5)

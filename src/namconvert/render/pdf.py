@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..config import Options
+from ..events import site_url
 from ..model import Programme
 from ..output import OutputWriter
 from . import booklet_cache
@@ -38,4 +39,5 @@ def render_booklet(programme: Programme, options: Options, cache: Path | None = 
 def render(programme: Programme, options: Options, out: OutputWriter) -> list[Path]:
     booklet = render_booklet(programme, options, out.out_dir / booklet_cache.FOLDER)
     return [out.write_bytes(OUTPUT, booklet),
-            out.write_bytes(PRINT_OUTPUT, impose(booklet, options.paper))]
+            out.write_bytes(PRINT_OUTPUT, impose(booklet, options.paper,
+                                                 back_cover=site_url(options) is not None))]
