@@ -15,7 +15,7 @@ from typing import Any
 import pypdf
 
 from namconvert.model import Programme, Slot
-from namconvert.render.booklet import MM, inverted_name, listed
+from namconvert.render.pdf.document import MM, inverted_name, listed
 from namconvert.schedule import day_heading, day_overview, day_zone, speaker_index
 from support import needs_program
 

@@ -50,9 +50,9 @@ ALLOWED = 9.0  # linear growth gives about GROWTH; quadratic about GROWTH ** 2 =
 def seconds(text: str) -> float:
     best = float("inf")
     for _ in range(3):
-        start = time.perf_counter()
+        start = time.process_time()  # this process's CPU: other work on the machine is not counted
         parse_text(text, "README.md", Options(timezone="UTC"))
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best
 
 

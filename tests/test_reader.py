@@ -136,6 +136,21 @@ def test_times_in_the_worlds_styles() -> None:
     assert got.days[1].date == dt.date(2024, 6, 4)
 
 
+def test_french_hours_noon_an_am_pm_only_at_the_end_and_zones_after_the_clock() -> None:
+    got = load(READER / "hour-styles.md", language="fr")
+    assert slots(got) == [
+        ("09:00", "09:30", "introduction", (), "Accueil"),
+        ("09:30", "10:30", "talk", ("Ana Ruiz",), "Les marées de vive-eau"),
+        ("10:30", "11:00", "break", (), "Pause café"),
+        ("11:00", "12:00", "talk", ("Lev Orlov",), "Late-morning hours"),
+        ("12:00", "13:00", "break", (), "Lunch"),
+        ("13:00", "14:00", "talk", ("Iris Vale",), "A zone after the clock"),
+        ("14:00", "14:30", "talk", ("Noor Bakr",), "A zone in parentheses"),
+        ("14:30", "15:30", "discussion", (), "Clôture"),
+    ]
+    assert got.days[0].date == dt.date(2026, 6, 15)
+
+
 def test_an_open_last_slot_ends_an_hour_later_with_a_warning() -> None:
     got = load(READER / "open-end.md")
     assert slots(got)[-1] == ("19:00", "20:00", "break", (), "Dinner")
@@ -275,3 +290,145 @@ def test_a_table_of_numbers_that_look_like_clocks_is_not_a_timetable() -> None:
     assert slots(load(READER / "numbers-table.md")) == [
         ("09:00", "09:30", "talk", ("Ada Lovelace",), "Engines")]
     assert findings(READER / "numbers-table.md") == []
+
+
+# -- sections a timetable links to, places and people's affiliations -------------------------
+
+def test_a_row_linking_to_its_section_is_that_section_and_a_topic_keeps_the_rows_title() -> None:
+    got = load(READER / "sections-linked.md")
+    sessions = [(s.title, s.room, tuple(c.name for c in s.chairs)) for s in got.days[0].sessions]
+    assert sessions == [("Welcome", "Hall North", ()),
+                        ("Harbour Panel", "Hall North", ("Jun Arai",)),
+                        ("Tuesday 9 June 2026", None, ())]
+    assert slots(got)[:2] == [
+        ("09:00", "09:15", "introduction", ("Mira Holt", "Teo Marin"), "Welcome"),
+        # The section's entry only states its topic: the row's fuller title is the slot's.
+        ("09:15", "10:15", "panel", ("Ana Ruiz", "Lev Orlov"), "Harbour Panel - Tides and Cities"),
+    ]
+
+
+def test_a_place_after_a_title_is_its_room_and_a_details_link_is_not_part_of_it() -> None:
+    got = load(READER / "sections-linked.md")
+    rows = [(s.title, s.room) for s in got.days[0].sessions[-1].slots]
+    assert rows == [("Tea", "Harbour Hall"),
+                    # a phrase about a place is the organiser's note, kept in the title
+                    ("Stretch (in front of the main hall)", None),
+                    ("Dinner", "Lighthouse Restaurant, 2nd floor")]
+
+
+def test_affiliations_after_names_nested_or_missing_a_separator_and_nicknames() -> None:
+    got = load(READER / "affiliations.md")
+    assert [[(p.name, p.affiliation) for p in s.speakers] for s in got.days[0].sessions[0].slots] == [
+        [("Noor Bakr", None), ("Iris Vale", "University of Ghent (UGent)"),
+         ("Sam Okafor", "Delft Institute, Deltares"), ("Pia Lund", "Aarhus University")],
+        [("Kai (KJ) Jensen", "Lund University"), ("Rosa Mele", "CNR")],
+        [("Ines Duarte", "University of Porto"), ("Hugo Lemaire", "Ifremer")],
+    ]
+    welcome = load(READER / "sections-linked.md").days[0].sessions[0].slots[0]
+    assert [(p.name, p.affiliation) for p in welcome.speakers] == [
+        ("Mira Holt", "Oslo"), ("Teo Marin", "Coastal Research Institute")]
+
+
+def test_a_term_a_legend_explains_is_not_part_of_a_title() -> None:
+    got = load(READER / "legend.md")
+    assert [s.title for s in got.days[0].sessions] == [
+        "Get-together", "Morning talks", "Friday 12 June 2026"]
+    assert [seen(s)[2:] for d in got.days for x in d.sessions for s in x.slots] == [
+        ("break", (), "Get-together"),
+        ("talk", ("Vera Stein",), "Tidal clocks"),
+        ("talk", ("Omar Haddad",), "Moon and sea"),
+        ("discussion", (), "Open chat"),
+    ]
+
+
+def test_a_table_of_sessions_each_with_a_cell_of_timed_lines() -> None:
+    got = load(READER / "sessions-as-rows.md")
+    sessions = got.days[0].sessions
+    assert [(s.title, tuple(c.name for c in s.chairs)) for s in sessions] == [
+        ("Morning", ("Ann Lee",)), ("Afternoon", ())]
+    assert slots(got) == [
+        ("09:00", "09:30", "talk", ("Ada Lovelace",), "Ice engines"),
+        ("09:30", "10:00", "talk", ("Alan Turing",), "Frozen machines"),
+        ("10:00", "10:30", "break", (), "Coffee"),
+        ("14:00", "14:30", "talk", ("Grace Hopper",), "Moraines"),
+        ("14:30", "15:00", "talk", ("Joan Clarke",), "Crevasses"),
+    ]
+
+
+def test_a_start_above_its_end_in_a_cell_and_an_emoji_before_a_time() -> None:
+    got = load(READER / "stacked-and-emoji.md")
+    assert [(d.date.isoformat(), [seen(s) for x in d.sessions for s in x.slots])
+            for d in got.days] == [
+        ("2026-03-03", [("09:00", "09:30", "introduction", (), "Welcome"),
+                        ("09:30", "10:15", "talk", ("Grace Hopper",), "Lake ice"),
+                        ("10:15", "10:45", "break", (), "Coffee")]),
+        ("2026-03-04", [("09:00", "09:15", "introduction", (), "Welcome"),
+                        ("09:15", "10:00", "talk", ("Joan Clarke",), "Keynote: Joan Clarke"),
+                        ("10:00", "10:30", "break", (), "Coffee")]),
+    ]
+
+
+def test_numbered_days_count_from_the_start_date() -> None:
+    path = READER / "numbered-days.md"
+    assert [f for f in findings(path) if "error" in f] == [
+        f"{path}:3:1: error: timetable with no date before it: give --start-date YYYY-MM-DD "
+        "(or start_date in namconvert.toml) (days are counted from it) [date.missing]"]
+    got = load(path, start_date=dt.date(2026, 6, 1))
+    assert [(d.date.isoformat(), d.label) for d in got.days] == [
+        ("2026-06-01", "Day 1"), ("2026-06-02", "Day 2")]
+    # A lecture on a subject is not a session's introduction; an introduction to the school is.
+    assert [s.kind for s in got.days[0].sessions[0].slots] == ["talk", "break", "introduction"]
+
+
+def test_list_items_naming_days_over_their_timed_items() -> None:
+    got = load(READER / "days-as-items.md")
+    assert [(d.date.isoformat(), [seen(s) for x in d.sessions for s in x.slots])
+            for d in got.days] == [
+        ("2026-06-08", [("09:00", "10:00", "other", (), "Arrival"),
+                        ("10:00", "11:00", "talk", ("Jane Doe",), "Ice sheets")]),
+        ("2026-06-09", [("09:00", "12:00", "other", (), "Hike")]),
+    ]
+
+
+def test_a_date_column_holding_each_rows_date_and_time() -> None:
+    path = READER / "seminar-series.md"
+    got = load(path)
+    assert [(d.date.isoformat(), [seen(s) for x in d.sessions for s in x.slots])
+            for d in got.days] == [
+        ("2026-01-12", [("16:00", "17:00", "talk", ("Ann Lee",), "Spectral methods")]),
+        ("2026-01-19", [("16:00", "17:30", "talk", ("Bo Chen",), "Graph kernels")]),
+    ]
+    # The first talk gives only a start: it ends an hour later, said, not the next week's start.
+    assert any("time.missing" in f and ":5:" in f for f in findings(path))
+
+
+def test_a_workshop_table_with_talk_labels_quotes_panels_and_author_lists() -> None:
+    got = load(READER / "workshop-table.md")
+    assert got.days[0].date == dt.date(2026, 7, 18)
+    assert got.days[0].sessions[0].room == "Room 301"
+    assert [(seen(s)[2:], [p.affiliation for p in s.speakers]) for s in
+            got.days[0].sessions[0].slots] == [
+        (("introduction", (), "Opening Remarks"), []),
+        (("talk", ("Ann Lee",), "Sturdiness at scale"), ["Stanford"]),
+        (("talk", ("Bo Chen",), "Certified defenses"), ["MIT"]),
+        (("break", (), "Poster Session 1 & Coffee"), []),
+        (("talk", ("Cleo Diaz",), "Adversarial pretraining"), [None]),
+        (("panel", ("Ann Lee", "Bo Chen", "Dan Eze"), "Panel Discussion"), [None, None, None]),
+        (("break", (), "Lunch"), []),
+        (("talk", ("Eve Fox",), "Shifts in distribution"), ["Google"]),
+        (("talk", ("Grace Hu", "Ivan Jo"), "Causal sturdiness"), [None, None]),
+    ]
+
+
+def test_name_and_affiliation_before_a_colon_and_sessions_with_their_chair() -> None:
+    got = load(READER / "labelled-lines.md")
+    assert [(s.title, tuple(c.name for c in s.chairs)) for s in got.days[0].sessions] == [
+        ("Morning session", ("Ann Lee",)), ("Afternoon session", ("Dan Eze",))]
+    assert [(seen(s)[2:], [p.affiliation for p in s.speakers]) for x in got.days[0].sessions
+            for s in x.slots] == [
+        (("talk", ("Bo Chen",), "Learning from physics"), ["ETH Zürich"]),
+        (("talk", ("Cleo Diaz",), "Neural operators"), ["EPFL"]),
+        (("break", (), "☕ Coffee break"), []),
+        (("talk", ("Eve Fox",), "Symmetries"), ["Oxford"]),
+        (("discussion", (), "Discussion"), []),
+    ]

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .config import PAPER_SIZES, Options, make_options, settings_warnings
+from .config import Options, make_options, paper_sizes, settings_warnings
 from .errors import Diagnostic, NamconvertError, OutputError, has_errors
 
 DEFAULT_SOURCE = Path("source/README.md")
@@ -58,7 +58,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="output folder (default: build)")
     build.add_argument("--format", default=None, metavar="LIST",
                        help=f"comma-separated formats (default: all of {','.join(FORMATS)})")
-    build.add_argument("--paper", choices=PAPER_SIZES, help="booklet paper size (default: a5)")
+    build.add_argument("--paper", choices=paper_sizes(), help="booklet paper size (default: a5)")
     build.add_argument("--templates", type=Path, metavar="DIR",
                        help="folder of templates that override the built-in ones")
     serve = source_command("serve", "build, serve on 127.0.0.1 and rebuild on every change")

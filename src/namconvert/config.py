@@ -21,7 +21,6 @@ from .errors import ConfigError, Diagnostic
 
 CONFIG_NAME = "namconvert.toml"
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
-PAPER_SIZES = ("a5", "a4", "letter")
 YEARS = (1900, 2200)  # the years a programme may be in (calendars and feeds need four digits)
 # The roles a [columns] table may name (column role -> the header text that names it).
 COLUMN_ROLES = ("time", "title", "speaker", "abstract", "affiliation", "type", "chair")
@@ -65,6 +64,14 @@ TEXT_SETTINGS = ("timezone", "location", "language", "paper", "base_url", "templ
 WHOLE_NUMBERS = ("year", "max_bytes", "source_date_epoch")
 
 
+def paper_sizes() -> tuple[str, ...]:
+    """The booklet papers: the keys of the booklet's paper table (imported late: the
+    renderers import this module)."""
+    from .render.pdf.document import PAPERS
+
+    return tuple(PAPERS)
+
+
 def known_settings() -> list[str]:
     return sorted({f.name for f in fields(Options)} - {"extra"})
 
@@ -101,8 +108,8 @@ def _coerce(key: str, value: Any, where: str, line: int | None = None,
         return _check_timezone(str(value), where, line)
     if key == "paper":
         paper = str(value).lower()
-        if paper not in PAPER_SIZES:
-            raise ConfigError(f"paper must be one of {', '.join(PAPER_SIZES)}, not {_shown(value)}",
+        if paper not in paper_sizes():
+            raise ConfigError(f"paper must be one of {', '.join(paper_sizes())}, not {_shown(value)}",
                               where, line)
         return paper
     if key == "templates":

@@ -145,6 +145,23 @@ class OutputWriter:
     def write_text(self, relative: str | Path, text: str) -> Path:
         return self.write_bytes(relative, text.encode("utf-8"))
 
+    def keep(self, relative: str | Path) -> Path:
+        """Write RELATIVE again as the earlier build left it, without reading it: its file is
+        staged by a hard link (a copy where links are refused), date and all. Raises
+        FileNotFoundError when there is none, for the caller to write it afresh."""
+        current = self._target(relative)
+        if not current.is_file():
+            raise FileNotFoundError(f"no earlier {relative} to keep")
+        linked = self._staging / f".kept-{len(self._written)}"  # nothing is staged if this fails
+        try:
+            os.link(current, linked)
+        except FileNotFoundError:
+            raise
+        except OSError:
+            shutil.copy2(current, linked)
+        os.replace(linked, self.staged_path(relative))
+        return self.out_dir / relative
+
     def final_path(self, relative: str | Path) -> Path:
         return self.out_dir / relative
 

@@ -18,8 +18,8 @@ Notes on readings that needed judgement:
 - "Parse BioSciences Sponsor Talk" and "10X Genomics Sponsor Talk" name companies, not
   people, so they have no speaker; with no speaker or abstract the rule makes them other.
 - "Introductions" (plural) is an introduction. "Introduction to the command line" and
-  "Introduction to R" are teaching blocks, but the rule applies: they start with
-  "Introduction", have no speaker, so introduction.
+  "Introduction to R" are teaching blocks on a subject, not a session's introduction; with
+  no speaker or abstract they are other.
 - "Zoom session starts"/"Zoom session ends", "Project set-up", "Installing R packages",
   "Creating an expression matrix" and the "Data Analysis Parts" blocks are other.
 - The prose line about times and breaks is not programme.
@@ -32,7 +32,7 @@ DAYS = [
             ("08:50", "09:00", "other", (), "Zoom session starts"),
             ("09:00", "09:30", "introduction", (), "Introductions"),
             ("09:30", "10:30", "talk", ("Hong Qiu",), "Single Cell library prep talk"),
-            ("10:30", "12:00", "introduction", (), "Introduction to the command line"),
+            ("10:30", "12:00", "other", (), "Introduction to the command line"),
             ("12:00", "13:00", "break", (), "Lunch"),
             ("13:00", "14:00", "other", (), "Project set-up"),
             ("14:00", "17:00", "other", (), "Creating an expression matrix"),
@@ -42,7 +42,7 @@ DAYS = [
     ("2023-12-12", [
         (None, [
             ("08:50", "09:00", "other", (), "Zoom session starts"),
-            ("09:00", "11:00", "introduction", (), "Introduction to R"),
+            ("09:00", "11:00", "other", (), "Introduction to R"),
             ("11:00", "11:30", "other", (), "Installing R packages"),
             ("11:30", "12:00", "other", (), "Parse BioSciences Sponsor Talk"),
             ("12:00", "13:00", "break", (), "Lunch"),

@@ -14,10 +14,11 @@ links and the first date written in prose before the first day.
 from __future__ import annotations
 
 import datetime as dt
+import html as html_lib
 import itertools
 import re
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..config import Options
@@ -27,18 +28,21 @@ from .abstracts import ABSTRACTS_HEADING, AbstractEntry, Candidate, match_abstra
 from .entries import (
     DURATION,
     LABEL_IN_PARENTHESES,
-    PLACE,
     When,
     after_time,
     cut_plain_prefix,
+    cut_plain_suffix,
     leading_time,
+    names_a_place,
     people_list,
     reads_as_people,
     split_content,
     trailing_duration,
+    trailing_place,
+    without_speakers_label,
 )
 from .flow import Cell as FlowCell
-from .flow import Heading, Item, Line, ListBlock, Para, TableBlock, read_blocks
+from .flow import Heading, Item, Line, ListBlock, Para, TableBlock, read_blocks, split_lines
 from .grid import Grid, GridCell, possible, read_grid
 from .kinds import classify
 from .people import moderated_speakers, persons_from_markdown, role_line
@@ -55,6 +59,7 @@ from .text import (
     strip_label,
     title_html,
     unwrap,
+    without_parentheses,
 )
 from .times import (
     WEEKDAYS,
@@ -75,6 +80,7 @@ from .timetable import (
     SessionRow,
     fill_open_ends,
     header_columns,
+    names_date_column,
     place_timeless,
     read_timetable,
 )
@@ -98,6 +104,19 @@ _GENERIC_HEADING = re.compile(r"^\W*(?:the\s+|our\s+)?(?:(?:full|detailed|daily|
                               r"preliminary|final|conference|workshop|symposium)\s+)*"
                               r"(?:programm?e?|programa|programma|schedule|agenda|timetable|"
                               r"horaire|zeitplan|ablauf|calendario|cronograma)\W*$", re.IGNORECASE)
+# A legend: an emphasised term, then what it means ("**on air** ... these sessions are
+# streamed", "*(R)*: recorded").
+_LEGEND = re.compile(r"^\s*<(strong|b|em|i)>([^<]{1,30})</\1>\s*(?:\.\.\.|…|:|=|–|—)\s*"
+                     r"\w+\s+\w+\s+\w+")
+# "Morning (Chair: Ann Lee)": a session's name with its chair.
+_CHAIR_IN_NAME = re.compile(r"\(\s*(?:session\s+)?(?:chairs?|chaired by|moderators?|moderated by)"
+                            r"\s*:?\s*([^()]+)\)", re.IGNORECASE)
+# "Day 2", "Jour 2", "Tag 2": a day counted from the start date.
+_DAY_NUMBER = re.compile(r"^\W*(?:day|jour(?:n[ée]e)?|tag|d[íi]a|giorno|dag|dzie[ńn])\s*(\d{1,2})\b"
+                         r"(?![:.]\d)", re.IGNORECASE)
+_IN_PAGE_LINK = re.compile(r'href="#([^"]+)"')
+_FIELD_LABEL = re.compile(r"^\W*\w+(?:\s\w+)?\s*:\s*")  # "Topic: ", "Main theme: "
+_JOINED_NAMES = re.compile(r"\s(?:and|&)\s")  # "Ada Lovelace and Charles Babbage"
 _TIME_FIELD = re.compile(r"^\W*(?:time|times|hours|when)\W*:\s*(.+)$", re.IGNORECASE)
 
 
@@ -123,6 +142,7 @@ class _SessionDraft:
     slots: list[RawSlot] = field(default_factory=list)
     implicit: bool = False  # no name in the document: named after its day
     room: str | None = None
+    anchor: str | None = None  # the id of its heading, which a grid row may link to
 
 
 @dataclass
@@ -137,6 +157,7 @@ class _DayDraft:
     sessions: list[_SessionDraft] = field(default_factory=list)
     clocks: ClockReader = field(default_factory=ClockReader)  # 12-hour times across timetables
     room: str | None = None  # named with the date: the room of its sessions unless they say
+    number: int | None = None  # "## Day 2": counted from the start date
 
 
 def _split_day_heading(html: str, language: str) -> tuple[str, dt.time | None, dt.time | None,
@@ -166,6 +187,24 @@ def _session_heading(html: str) -> tuple[str, str | None]:
     html_text = sanitise(html)
     links = links_in(html_text)
     return plain_text(html_text), links[0].url if links else None
+
+
+def _without_chair(html: str) -> tuple[str, list[Person]]:
+    """A session's name without the chair written after it ("**Morning** (chair: Ann
+    Lee)"), and the chairs."""
+    text = plain_text(html)
+    chaired = _CHAIR_IN_NAME.search(text)
+    if chaired is None or text[chaired.end():].strip(" .;,"):
+        return html, []
+    return cut_plain_suffix(html, len(text) - chaired.start()).strip(), \
+        list(persons_from_markdown(chaired.group(1)))
+
+
+def _named_session(html: str, line: int, anchor: str | None = None) -> _SessionContext:
+    """The session a heading, a bold line or a row names, with the chairs it names."""
+    name, chairs = _without_chair(html)
+    title, url = _session_heading(name)
+    return _SessionContext(title, url, line, chairs=chairs, anchor=anchor)
 
 
 def _add(time: dt.time, delta: dt.timedelta) -> dt.time:
@@ -222,6 +261,7 @@ class _DateContext:
     notes: list[str] = field(default_factory=list)
     stated_start: Clock | None = None  # "**2:30 PM, 16 July**": where durations count from
     room: str | None = None  # "**2:30 PM, 16 July | Room B3**": where what follows is held
+    number: int | None = None  # "## Day 2": the second day from the start date
 
 
 @dataclass(eq=False)
@@ -234,6 +274,7 @@ class _SessionContext:
     organisers: list[Person] = field(default_factory=list)
     chairs: list[Person] = field(default_factory=list)
     room: str | None = None
+    anchor: str | None = None
 
 
 @dataclass
@@ -339,11 +380,14 @@ def _drop_repeated_sessions(day: _DayDraft) -> None:
     "Hardware Model Checking" and the section of that name with its talks) is that session:
     the row goes, the session stays."""
     named: dict[str, tuple[dt.time, dt.time]] = {}
+    anchored: dict[str, _SessionDraft] = {}
     for session in day.sessions:
         if not session.implicit and session.slots:
             ends = [s.end for s in session.slots if s.end is not None]
             named[_session_key(session.title)] = (min(s.start for s in session.slots),
                                                   max(ends) if ends else dt.time(23, 59))
+            if session.anchor:
+                anchored[session.anchor] = session
     if not named:
         return
     dropped = False
@@ -352,6 +396,11 @@ def _drop_repeated_sessions(day: _DayDraft) -> None:
             continue
         kept = []
         for slot in session.slots:
+            # A row linking to the section that details it ("<a href="#industry-panel">").
+            if linked := next((anchored[a] for a in _IN_PAGE_LINK.findall(slot.title_html)
+                               if a in anchored), None):
+                _take_row_title(linked, slot)
+                continue
             span = named.get(_session_key(slot.title_html))
             if span is None or not (span[0] <= slot.start < span[1] or
                                     slot.start <= span[0] < (slot.end or dt.time(23, 59))):
@@ -360,6 +409,19 @@ def _drop_repeated_sessions(day: _DayDraft) -> None:
         session.slots = kept
     if dropped:
         day.sessions = _in_time_order(day.sessions)
+
+
+def _take_row_title(session: _SessionDraft, row: RawSlot) -> None:
+    """A section of one entry that only states its topic ("Topic: Formal Methods") keeps
+    the fuller title its timetable row gives ("Industry Panel - Formal Methods")."""
+    if len(session.slots) != 1:
+        return
+    slot = session.slots[0]
+    own = plain_text(slot.title_html)
+    topic = _FIELD_LABEL.sub("", own, count=1).strip()
+    row_title = plain_text(trailing_place(row.title_html)[0])
+    if topic and topic != own and topic in row_title:
+        slot.title_html = html_lib.escape(row_title)
 
 
 def _in_time_order(sessions: list[_SessionDraft]) -> list[_SessionDraft]:
@@ -401,7 +463,7 @@ def _presenters(lines: list[Line]) -> list[str]:
     """The names of a list of talks written as a name line then a bold title line."""
     found = []
     for line, following in itertools.pairwise(lines):
-        bare = PARENTHESES.sub(" ", line.text).strip()
+        bare = without_parentheses(line.text).strip()
         if 2 <= len(bare.split()) <= 4 and reads_as_people(bare) and \
                 _WHOLLY_EMPHASISED.match(squash_space(following.html)):
             found.append(line.text.strip())
@@ -431,6 +493,18 @@ def _has_time_column(rows: list[Row], named: dict[str, str]) -> bool:
     return timed * 2 >= len(body) and timed > 0
 
 
+def _timed_list(items: list[Item]) -> bool:
+    """Whether most of ITEMS begin with a time."""
+    timed = sum(bool(i.lines) and leading_time(i.lines[0].text) is not None for i in items)
+    return timed > 0 and timed * 2 >= len(items)
+
+
+def _timed_entry(text: str) -> bool:
+    """Whether TEXT is a time and something at it ("09:00 Welcome", not "09:00" alone)."""
+    found = leading_time(text)
+    return found is not None and bool(text[found[1]:].strip(" -–—:|*_"))
+
+
 def _is_context_line(line: Line) -> bool:
     """A line that can carry a date: short, wholly emphasised, or labelled "Date:"."""
     return (len(line.text.split()) <= _CONTEXT_WORDS or _DATE_LABEL.match(line.text) is not None
@@ -458,6 +532,7 @@ class _Reader:
         self.prose_date: dt.date | None = None  # "Nov. 30 - Dec. 1, 2018" before the first day
         self.years: list[int] = []  # four-digit years in headings and short lines, in order
         self.explained: list[_Explained] = []
+        self.marks: set[str] = set()  # terms a legend explains ("**on air** ... streamed")
         self.front: dict[str, str] = {}
         self.first_date_line: int | None = None
         self.pending: _PendingHeading | None = None
@@ -599,23 +674,34 @@ class _Reader:
             self.first_date_line = self.first_date_line or block.line
             self.session = None
             return
+        if written.day is None and written.weekday is None and (
+                numbered := _DAY_NUMBER.match(block.text)) and (
+                self.date_level is None or block.level <= self.date_level):
+            # "## Day 2": the day after the start date, however the days are dated.
+            self.date_level = block.level
+            self.date = replace(self._date_context(block.html, written, block.line,
+                                                   from_heading=True),
+                                number=int(numbered.group(1)))
+            self.entries_at_date = self.entries_read
+            self.first_date_line = self.first_date_line or block.line
+            self.session = None
+            return
         if _GENERIC_HEADING.match(block.text) and (self.date_level is None
                                                    or block.level <= self.date_level):
             return  # "## Program" among the days: the timetable's section, not a session
         if named := _TITLE_FIELD.match(block.text):
-            block = Heading(block.level, named.group(1), named.group(1), block.line)
+            block = Heading(block.level, named.group(1), named.group(1), block.line,
+                            block.anchor)
         elif timed := leading_time(block.text):
             # "### 10:00 Keynote" then its speaker and abstract: a talk, unless timed entries
             # follow it ("#### 14:00-15:30 Model Checking" over its talks: a session).
             rest = after_time(block.html, timed[1])
             before = self.session
-            title, url = _session_heading(rest)
-            self._open_session(_SessionContext(title, url, block.line))
+            self._open_session(_named_session(rest, block.line, block.anchor))
             self.pending = _PendingHeading(_LineEntry(timed[0], rest, block.line), self.date,
                                            before, self.session, self.entries_read)
             return
-        title, url = _session_heading(block.html)
-        self._open_session(_SessionContext(title, url, block.line))
+        self._open_session(_named_session(block.html, block.line, block.anchor))
 
     def _settle_heading(self) -> None:
         """A timed heading with no timed entries under it is an entry itself."""
@@ -655,6 +741,8 @@ class _Reader:
         if not from_heading and " | " in plain_text(html):
             # "**2:30 PM, 16 July | B3 M7-8, Bella Center**": the date, then the place.
             room = plain_text(html).split(" | ", 1)[1].strip(" *_") or None
+            if room and (labelled := _LOCATION_LINE.match(room)):
+                room = labelled.group(1).strip() or None  # "| Location: Room 301"
             label = label.split(" | ", 1)[0].strip()
         return _DateContext(written, label, line, from_heading, start, end, notes,
                             stated[1] if stated and not start else None, room)
@@ -672,6 +760,8 @@ class _Reader:
             self._line(line, para)
 
     def _line(self, line: Line, para: Para) -> None:
+        if legend := _LEGEND.match(line.html):
+            self.marks.add(plain_text(legend.group(2)).strip())
         found = leading_time(line.text)
         written = find_date(line.text, self.language)
         # A weekday alone dates what follows only on a line of its own ("**Friday**").
@@ -713,6 +803,8 @@ class _Reader:
             return
         if len(line.text.split()) <= _CONTEXT_WORDS:
             self._note_years(line.text)
+        if not self.run and self._room_line(line):
+            return
         if self.pending is not None and not self.run and \
                 self.entries_read == self.pending.entries_read:
             self.pending.entry.more.append(Line(line.html, line.text, line.line, True))
@@ -722,17 +814,24 @@ class _Reader:
             return
         if self.run and line.hard and para.lines[0] is line:
             self._end_run()
-        if _WHOLLY_EMPHASISED.match(squash_space(line.html)) and not self.in_preamble and \
-                len(line.text.split()) <= _CONTEXT_WORDS:
-            if self.session is not None and len(line.text.split()) <= 4 and \
-                    PLACE.search(line.text):
-                self.session.room = line.text.strip(" *_")  # "**Room A**" under a session
-                return
-            title, url = _session_heading(line.html)
-            self._open_session(_SessionContext(title, url, line.line))
+        if self._room_line(line):
+            return
+        if _WHOLLY_EMPHASISED.match(squash_space(_without_chair(line.html)[0])) and \
+                not self.in_preamble and len(line.text.split()) <= _CONTEXT_WORDS:
+            self._open_session(_named_session(line.html, line.line))
             return
         if self.in_preamble and self.date is None:
             self._preamble_line(line, para)
+
+    def _room_line(self, line: Line) -> bool:
+        """Whether LINE names the room of the session it is under ("**Room A**"), which
+        it then is."""
+        name = line.text.strip(" *_")
+        if self.session is None or self.in_preamble or len(name.split()) > 4 or \
+                not _WHOLLY_EMPHASISED.match(squash_space(line.html)) or not names_a_place(name):
+            return False
+        self.session.room = name
+        return True
 
     def _role(self, role: str, html: str) -> None:
         # "Chair: A | Co-Chair: B": each labelled part.
@@ -760,7 +859,7 @@ class _Reader:
         for item in block.items:
             self._check_links(" ".join(x.html for x in item.lines), item.line)
         timed = [leading_time(item.lines[0].text) if item.lines else None for item in block.items]
-        if sum(t is not None for t in timed) * 2 >= len(block.items) and any(timed):
+        if _timed_list(block.items):
             self._end_run()
             self.in_preamble = False
             for item, found in zip(block.items, timed, strict=True):
@@ -774,6 +873,18 @@ class _Reader:
                 html = after_time(head.html, found[1]) if found else head.html
                 self._add_entry(_LineEntry(found[0] if found else None, html, item.line, more,
                                            item.children), "list")
+            return
+        if any(_timed_list(item.children) for item in block.items):
+            # "- **Monday, June 8**" over its timed items: each item is the day or session of
+            # the list under it.
+            self._end_run()
+            for item in block.items:
+                para = Para(item.lines, item.line)
+                for line in item.lines:
+                    self._line(line, para)
+                self._end_run()
+                if item.children:
+                    self._list(ListBlock(item.children, item.children[0].line))
             return
         if self.run:  # "9:10 - 9:40a **Keynote**" followed by its speakers as a list
             self.run[-1].children.extend(block.items)
@@ -844,7 +955,7 @@ class _Reader:
             draft = _DayDraft("", line, "", written, None, None, [])
         else:
             draft = _DayDraft(date.label, date.line, date.label, date.written, date.start,
-                              date.end, list(date.notes), room=date.room)
+                              date.end, list(date.notes), room=date.room, number=date.number)
         self.day_drafts[key] = draft
         self.days.append(draft)
         return draft
@@ -861,7 +972,8 @@ class _Reader:
                                   list(session.chairs) if session else [], implicit=True)
         else:
             draft = _SessionDraft(session.title, session.url, session.line,
-                                  list(session.organisers), list(session.chairs))
+                                  list(session.organisers), list(session.chairs),
+                                  anchor=session.anchor)
         draft.room = (session.room if session else None) or day.room
         day.sessions.append(draft)
         self.session_drafts[key] = draft
@@ -949,7 +1061,7 @@ class _Reader:
         # A box of talks under it, each a name then its title in bold: all of them speak.
         if presenters := _presenters(abstract_lines):
             already = {p.name for p in moderated_speakers(speakers_html)[0]}
-            extra = [p for p in presenters if PARENTHESES.sub(" ", p).strip() not in already]
+            extra = [p for p in presenters if without_parentheses(p).strip() not in already]
             if len(presenters) > 1 and (not speakers_html or extra):
                 speakers_html = " ; ".join(filter(None, [speakers_html, *extra]))
         people: list[str] = []
@@ -972,9 +1084,10 @@ class _Reader:
         if not lines or not lines[0].hard:
             return ""
         count = 1 + next((i for i, x in enumerate(lines[1:]) if x.hard), len(lines) - 1)
-        written = " ".join(x.text for x in lines[:count]).strip(" ,;")
-        names = PARENTHESES.sub(" ", written).strip(" ,;")
-        listed = "," in names or ";" in names or 2 <= len(names.split()) <= 4
+        written = without_speakers_label(" ".join(x.text for x in lines[:count]).strip(" ,;"))
+        names = without_parentheses(written).strip(" ,;")
+        listed = "," in names or ";" in names or 2 <= len(names.split()) <= 4 or \
+            _JOINED_NAMES.search(names) is not None
         people = people_list(names)  # "Ada Lovelace, University of X, UK" is one person
         if not (listed and (people != names or reads_as_people(names))):
             return ""
@@ -1060,8 +1173,11 @@ class _Reader:
             if written.day is not None:
                 self.date = self._date_context(block.caption, written, block.line,
                                                from_heading=True)
+        rows = self._times_out_of_dates(rows)
         if not _has_time_column(rows, self.options.columns):
             return  # organisers, key facts, figures: not a timetable
+        if self._sessions_as_rows(rows, block):
+            return
         header = header_columns(rows[0], self.options.columns) if rows and rows[0].cells \
             else None
         if not (header and ("speaker" in header or "abstract" in header)) and \
@@ -1071,6 +1187,72 @@ class _Reader:
         segments = self._days_in_table(rows, header is not None)
         for date, segment in segments:
             self._table_segment(segment, block, header, date)
+
+    def _times_out_of_dates(self, rows: list[Row]) -> list[Row]:
+        """ROWS with a time column of their own when the Date column holds each row's date
+        and time ("| 12 Jan 2026, 16:00 | Ann Lee | Spectra |", a seminar series)."""
+        header = header_columns(rows[0], self.options.columns) if rows and rows[0].cells \
+            else None
+        if header is not None or not rows:
+            return rows
+        head = [plain_text(c.html) for c in rows[0].cells]
+        index = next((i for i, text in enumerate(head) if names_date_column(text)), None)
+        if index is None:
+            return rows
+        first = rows[0].cells
+        split = [Row((*first[:index + 1], replace(first[index], html="Time"),
+                      *first[index + 1:]), rows[0].line, rows[0].col)]
+        for row in rows[1:]:
+            if row.rule or index >= len(row.cells):
+                split.append(row)
+                continue
+            cell = row.cells[index]
+            text = plain_text(cell.html)
+            written = find_date(text, self.language)
+            if written.span is None:
+                return rows
+            rest = text[:written.span[0]] + " " * (written.span[1] - written.span[0]) + \
+                text[written.span[1]:]
+            clock = find_range(rest) or find_clock(rest)
+            if clock is None:
+                return rows
+            date_cell = replace(cell, html=html_lib.escape(text[:written.span[1]].strip(" ,")))
+            time_cell = replace(cell, html=html_lib.escape(clock[0].group(0)))
+            split.append(Row((*row.cells[:index], date_cell, time_cell, *row.cells[index + 1:]),
+                             row.line, row.col))
+        return split if header_columns(split[0], self.options.columns) else rows
+
+    def _sessions_as_rows(self, rows: list[Row], block: TableBlock) -> bool:
+        """A table whose rows are sessions, each a name and a cell of timed lines ("| Morning
+        (Chair: Ann) | 09:00 Ada – Engines<br>09:30 Alan – Machines |"): each row is read as
+        the session it names, its lines as a timetable's. Whether the table is one."""
+        timed: list[tuple[Row, int]] = []
+        for row in rows:
+            cells = [split_lines(c.html, c.line) for c in row.cells]
+            found = next((i for i, lines in enumerate(cells) if lines and 2 * sum(
+                _timed_entry(x.text) for x in lines) > len(lines)), None)
+            if found is not None:
+                timed.append((row, found))
+            elif any(leading_time(plain_text(c.html)) for c in row.cells):
+                return False  # a row timed in a cell of its own: an ordinary timetable
+        if not timed or not any(len(split_lines(r.cells[i].html, 0)) > 1 for r, i in timed):
+            return False
+        before = self.session
+        for row, index in timed:
+            self._end_run()
+            named = next((c for i, c in enumerate(row.cells) if i != index and has_text(c.html)),
+                         None)
+            self._open_session(_named_session(named.html if named else "", row.line))
+            cell = row.cells[index]
+            lines = split_lines(cell.html, cell.line)
+            para = Para(lines, cell.line)
+            for line in lines:
+                self._line(line, para)
+            self._end_run()
+        self.session = before
+        self._explain(block.line, "table of sessions, timed lines in a cell", len(timed),
+                      "session|lines", self.date, self.session)
+        return True
 
     def _days_in_table(self, rows: list[Row], has_header: bool
                        ) -> list[tuple[_DateContext | None, list[Row]]]:
@@ -1186,14 +1368,22 @@ class _Reader:
         previous: dt.date | None = self.options.start_date or self.prose_date
         used_ids: set[str] = set()
         by_date: dict[dt.date, tuple[_DayDraft, list[Session]]] = {}
+        missing_reported = False  # one error for a programme whose days have no dates
         for draft in self.days:
+            if draft.written.day is None and draft.written.weekday is None and not any(
+                    s.slots for s in draft.sessions):
+                continue  # a table whose rows each named their own date
             if draft.written.day is None and draft.written.weekday is None:
                 if self.options.start_date is None:
+                    if missing_reported:
+                        continue
+                    missing_reported = True
+                    counted = " (days are counted from it)" if draft.number else ""
                     self.findings.error(draft.line, 1, "timetable with no date before it: give "
                                         "--start-date YYYY-MM-DD (or start_date in "
-                                        "namconvert.toml)", "date.missing")
+                                        f"namconvert.toml){counted}", "date.missing")
                     continue
-                date = self.options.start_date
+                date = self.options.start_date + dt.timedelta(days=(draft.number or 1) - 1)
             else:
                 try:
                     date = resolve_date(draft.written, year, previous)
@@ -1277,9 +1467,20 @@ class _Reader:
                                       " (write its end, e.g. "
                                       f"'{raw.start:%H:%M}-{raw.end:%H:%M}')", "time.missing")
             slots.append(self._slot(raw, date, used_ids, draft.room))
+        draft.title = self._without_marks(draft.title)
         session_id = _unique(slugify(draft.title), used_ids)
         return Session(session_id, draft.title, draft.url, tuple(draft.organisers),
                        tuple(draft.chairs), tuple(slots), draft.line, room=draft.room)
+
+    def _without_marks(self, html: str) -> str:
+        """HTML without a term a legend of the document explains trailing it ("Sitzung 1
+        **on air**": the session is streamed, and "on air" is not part of its name)."""
+        text = plain_text(html).rstrip()
+        for mark in self.marks:
+            if text.endswith(mark) and len(text) > len(mark) and \
+                    text[-len(mark) - 1].isspace():
+                return cut_plain_suffix(html, len(mark)).rstrip()
+        return html
 
     def _slot(self, raw: RawSlot, date: dt.date, used_ids: set[str],
               room: str | None) -> Slot:
@@ -1290,7 +1491,9 @@ class _Reader:
             listed if listed and listed != plain_text(raw.speakers_html) else raw.speakers_html)
         if affiliation := plain_text(raw.extras.get("affiliation", "")):
             speakers = _with_affiliation(speakers, affiliation)
-        shown_title = title_html(raw.title_html)
+        # "Reception (Panorama Room, 17th floor)": the room is said after the title.
+        written_title, place = trailing_place(self._without_marks(raw.title_html))
+        shown_title = title_html(written_title)
         title = plain_text(shown_title)
         abstract_html = None
         if raw.abstract_html is not None:
@@ -1313,7 +1516,7 @@ class _Reader:
                     title=title, title_html=shown_title, speakers=speakers, abstract=abstract,
                     abstract_html=abstract_html,
                     links=links_in(abstract_html) if abstract_html else (), line=raw.line,
-                    room=raw.room or room)
+                    room=raw.room or place or room)
 
 
 def _with_affiliation(speakers: tuple[Speaker, ...], written: str) -> tuple[Speaker, ...]:

@@ -19,11 +19,13 @@ from dataclasses import dataclass
 
 from .columns import looks_like_names
 from .kinds import names_a_break, names_a_kind
-from .people import HONORIFICS
-from .text import BR, PARENTHESES, TAG, plain_text, unwrap
-from .times import _CLOCK, _DASH, Clock, _clock
+from .people import HONORIFICS, INSTITUTION
+from .text import BR, PARENTHESES, TAG, plain_text, unwrap, without_parentheses
+from .times import _CLOCK, _DASH, Clock, _clock, clock_range
 
-_LEAD = r"^[\s*_|•·\-–—>]*"
+# What may come before an entry's time: markup, bullets, dashes, an emoji ("🕘 09:00").
+_LEAD = r"^[\s*_|•·\-–—>\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]*"
+_LEAD_RE = re.compile(_LEAD)
 # After a time: not more digits ("19:30: dinner" ends at the colon).
 _RANGE = re.compile(rf"{_LEAD}(?<![\d:])({_CLOCK}){_DASH}({_CLOCK})(?!\d|:\d)", re.IGNORECASE)
 _OPEN = re.compile(rf"{_LEAD}(?<![\d:])({_CLOCK})\s*(?:-|–|—|to)\s*(?:open[\s-]*end(?:ed)?|late|"
@@ -34,7 +36,11 @@ _WHOLE_DURATION = re.compile(rf"{_LEAD}{DURATION.pattern}[\s*_]*$", re.IGNORECAS
 _TRAILING_DURATION = re.compile(r"\s*\(\s*(\d+(?:[.,]\d+)?)\s*(min(?:ute)?s?|m|h|hrs?|hours?)"
                                 r"\.?\s*\)\s*$", re.IGNORECASE)
 # What may sit between the time and the entry's text: "**09:00** – Title", "9:00 &bull; Title".
-_AFTER_TIME = re.compile(r"^[\s*_:|•·\-–—,.]+")
+_AFTER_TIME = re.compile(r"[\s*_:|•·\-–—,.]+")
+# A zone written after a time: "09:00 CET", "16:00 (UTC+2)", "2 PM EST".
+ZONE_AFTER_TIME = re.compile(
+    r"\s*\(?(?:(?:UTC|GMT)(?:\s*[+\-−]\s*\d{1,2}(?::?\d{2})?)?|CES?T|EES?T|WES?T|BST|IST|"
+    r"JST|KST|HKT|SGT|AWST|ACS?T|AES?T|AEDT|ACDT|NZS?T|NZDT|[ECMP][SD]T|AKS?T|HST)\)?(?![\w+])")
 _BREAKING = re.compile(r"</?(?:br|p|div|li|td|tr)\b", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|\w+);", re.IGNORECASE)
 
@@ -55,16 +61,12 @@ def duration_of(number: str, unit: str) -> dt.timedelta:
 
 def leading_time(text: str, *, durations: bool = False) -> tuple[When, int] | None:
     """The time an entry's plain TEXT begins with, and how many characters it takes."""
-    if not text or not (text[0].isdigit() or text.lstrip(" *_|•·-–—>")[:1].isdigit()):
+    lead = _LEAD_RE.match(text)
+    if not text or not text[lead.end() if lead else 0:][:1].isdigit():
         return None
-    if match := _RANGE.match(text):
-        start, end = _clock(*match.group(2, 3, 4)), _clock(*match.group(6, 7, 8))
-        if (start.has_minutes or start.meridiem) and (end.has_minutes or end.meridiem):
-            if start.meridiem is None and end.meridiem is not None and start.hour <= end.hour \
-                    and end.hour != 12:
-                start = Clock(start.hour, start.minute, end.meridiem, start.has_minutes,
-                              start.padded)
-            return When(start, end), match.end()
+    if (match := _RANGE.match(text)) and (found := clock_range(
+            _clock(*match.group(2, 3, 4)), _clock(*match.group(6, 7, 8)))):
+        return When(*found), match.end()
     if durations and (whole := _WHOLE_DURATION.match(text)):
         return When(None, None, duration_of(whole.group(1), whole.group(2))), whole.end()
     if match := _OPEN.match(text):
@@ -138,11 +140,55 @@ def cut_plain_suffix(html: str, count: int) -> str:
     return html[:positions[len(positions) - count][0]]
 
 
+def trailing_place(html: str) -> tuple[str, str | None]:
+    """HTML without its trailing parenthesised notes that say where ("Reception (Panorama
+    Room, 17th floor)") or only link elsewhere ("(Details)"), and the place they name."""
+    place = None
+    while True:
+        positions = _plain_positions(html)
+        while positions and positions[-1][2] == " ":
+            positions.pop()
+        if not positions or positions[-1][2] != ")":
+            return html, place
+        depth, opened = 0, -1
+        for index in range(len(positions) - 1, -1, -1):
+            depth += (positions[index][2] == ")") - (positions[index][2] == "(")
+            if depth == 0:
+                opened = index
+                break
+        inside = "".join(p[2] for p in positions[opened + 1:-1]).strip()
+        before = html[:positions[opened][0]]
+        linked = before.rfind("<a ") > before.rfind("</a>") or "<a " in html[len(before):]
+        navigation = linked and _NAVIGATION.fullmatch(inside) is not None
+        if opened <= 0 or not (navigation or names_a_place(inside)):
+            return html, place
+        place = place if navigation else inside
+        html = before
+
+
+_LONGEST_PLACE = 6  # words: "Panorama Room, 17th floor"
+# A link that only leads elsewhere ("(Details)"); "(PDF)" says what the title links to.
+_NAVIGATION = re.compile(r"details|more(?: info)?|info(?:rmation)?|here|website", re.IGNORECASE)
+_PLACE_CONNECTIVE = re.compile(r"of|the|and|&|de|du|des|la|le|der|die|das|del|di", re.IGNORECASE)
+
+
+def names_a_place(text: str) -> bool:
+    """Whether TEXT is the name of a place ("Panorama Room, 17th floor", "restaurant
+    Okrugljak", "Zoom"), not a phrase about one ("in front of the lecture room")."""
+    words = text.replace(",", " ").split()
+    return PLACE.search(text) is not None and 0 < len(words) <= _LONGEST_PLACE and all(
+        w[0].isupper() or any(c.isdigit() for c in w) or PLACE.fullmatch(w)
+        or _PLACE_CONNECTIVE.fullmatch(w) for w in words)
+
+
 def after_time(html: str, consumed: int) -> str:
-    """The entry's text after its time: separators ("–", "&bull;", ":") dropped."""
+    """The entry's text after its time: separators ("–", "&bull;", ":") and the time's
+    zone ("CET", "(UTC+2)") dropped."""
     rest = cut_plain_prefix(html, consumed)
     rest_text = plain_text(rest)
     lead = _AFTER_TIME.match(rest_text)
+    if zone := ZONE_AFTER_TIME.match(rest_text, lead.end() if lead else 0):
+        lead = _AFTER_TIME.match(rest_text, zone.end()) or zone
     return cut_plain_prefix(rest, lead.end()) if lead else rest
 
 
@@ -161,6 +207,16 @@ _LED_BY = re.compile(r"^\W*(?:moderated by|chaired by|led by|presented by|given 
                      r"speakers?:|presenters?:|moderators?:)\s*(.+)$", re.IGNORECASE)
 _MATERIAL = re.compile(r"slides?|pdf|video|details|info|link|html|abstract|paper|recording|"
                        r"poster|code|notes|website|program(?:me)?|tbd|tba|tbc", re.IGNORECASE)
+_TALK_LABEL = re.compile(r"(?:(?:invited|keynote|plenary|contributed|spotlight|oral|lightning|"
+                         r"guest|short|long|featured|opening|closing|best\s+paper)\s+){0,2}"
+                         r"(?:talks?|keynotes?|lectures?|presentations?|orals?|spotlights?|"
+                         r"papers?|address)", re.IGNORECASE)
+_LABEL_END = re.compile(r"^:\s+|^\s+(?:—|–|-)\s+|:\s+|\s+(?:—|–|-)\s+")
+_WITH_PEOPLE = re.compile(r"^(.+?)\s+with\s+(.+)$", re.IGNORECASE)
+_FULL_STOP = re.compile(r"\.\s+")
+_LABEL_BY = re.compile(r"^\W*(?:(?:invited|keynote|plenary|guest|public)\s+)?(?:talk|lecture|"
+                       r"keynote|presentation|seminar|address|tutorial|demo)\s+by\s+(.+)$",
+                       re.IGNORECASE)
 _TALK_WORD = re.compile(r"\b(?:talk|lecture|presentation|keynote|tutorial|seminar|demo|"
                         r"introduction|welcome|remarks)\W*$", re.IGNORECASE)
 # Words that begin a title but never a name ("An Extensible Waveform Viewer").
@@ -180,6 +236,8 @@ def reads_as_people(text: str) -> bool:
         return False  # "(PDF)", "(TBD)", "(Details)": an acronym or a link, not a name
     if PLACE.search(text):
         return False  # "(Room A)", "(Panorama Room, 17th floor)": where, not who
+    if INSTITUTION.search(text):
+        return False  # "(ETH Zürich)", "(University of Leeds)": where from, not who
     if any(_NOT_NAME_START.match(p) for p in parts):
         return False
     return all(p for p in parts) and looks_like_names(", ".join(parts))
@@ -211,34 +269,54 @@ def _segments(html: str, pattern: re.Pattern[str]) -> list[str]:
     return [p for p in parts if plain_text(p)]
 
 
-_SPEAKERS_LABEL = re.compile(r"^\W*(?:speakers?|presenters?|panel(?:l?ists)?|lecturers?|"
-                             r"instructors?|with)\W*:?\W*$", re.IGNORECASE)
+_SPEAKER_WORDS = r"speakers?|presenters?|panel(?:l?ists)?|lecturers?|instructors?"
+_SPEAKERS_LABEL = re.compile(rf"^\W*(?:{_SPEAKER_WORDS}|with)\W*:?\W*$", re.IGNORECASE)
+_SPEAKERS_PREFIX = re.compile(rf"^\W*(?:{_SPEAKER_WORDS})\s*:\s*", re.IGNORECASE)
+
+
+def without_speakers_label(text: str) -> str:
+    """TEXT without a leading "Panelists:" or "Speakers:" label."""
+    return _SPEAKERS_PREFIX.sub("", text, count=1)
 _BULLET = re.compile(r"^[\s•·*\-–]+")
 
 
 # Words that make a phrase a place ("Room A", "Main Hall", "Aula Magna").
 PLACE = re.compile(r"\b(?:room|rooms|hall|salle|saal|raum|aula|auditorium|amphi\w*|theat(?:re|er)|"
-                   r"floor|building|venue|lobby|foyer|terrace|stage|online|zoom|gather\s+town)\b",
+                   r"floor|building|venue|lobby|foyer|terrace|stage|online|zoom|gather\s+town|"
+                   r"restaurant|hotel|campus)\b",
                    re.IGNORECASE)
-# Words that make a phrase an institution, not a person ("Carnegie Mellon University").
-_INSTITUTION = re.compile(
-    r"\b(?:univ\w*|institut\w*|college|school|academy|akademie|acad[ée]mie|laborator\w*|labs?|"
-    r"cent(?:er|re|ro|rum)|hospital|klinik\w*|department|dept|faculty|fakult\w*|foundation|"
-    r"stiftung|inc|ltd|llc|gmbh|corp\w*|company|services|research|observatory|agency|council|"
-    r"ministry|museum|library|society|group|team|technion|polytechnic|politecnico|eth|epfl|"
-    r"cnrs|inria|nasa|mit)\b", re.IGNORECASE)
-
 
 def _outside_parentheses(text: str) -> list[str]:
-    """TEXT split at the commas and semicolons outside parentheses."""
-    parts, depth, last = [], 0, 0
+    """TEXT split at the commas and semicolons outside parentheses, and where a name
+    follows an affiliation with its separator missing ("Ada (Univ. X, UK) Bob (Y)"); a
+    nickname in parentheses stays inside its name ("ThanhVu (Vu) Nguyen")."""
+    parts, depth, last, opened = [], 0, 0, 0
     for index, char in enumerate(text):
-        depth += (char == "(") - (char == ")")
+        if char == "(":
+            opened = index if depth == 0 else opened
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            inside = text[opened + 1:index]
+            after = _NAME_AFTER.match(text, index + 1)
+            if depth == 0 and after and after.group(1).isupper() and (
+                    "," in inside or INSTITUTION.search(inside)):
+                parts.append(text[last:index + 1])
+                last = index + 1
         if char in ",;" and depth <= 0:
             parts.append(text[last:index])
             last = index + 1
     parts.append(text[last:])
     return parts
+
+
+_AND = re.compile(r"\s+(?:and|&)\s+")
+_NAME_AFTER = re.compile(r"\s+([^\W\d_])")
+
+
+def _bare(text: str) -> str:
+    """TEXT without what it says in parentheses."""
+    return without_parentheses(text).strip()
 
 
 def people_list(text: str) -> str:
@@ -250,19 +328,27 @@ def people_list(text: str) -> str:
         parts = [p.strip() for p in _outside_parentheses(text) if p.strip()]
         if len(parts) > 1 and all(
                 len(bare.split()) <= 4 and reads_as_people(bare)
-                for bare in (PARENTHESES.sub(" ", p).strip() for p in parts)):
+                for bare in (_bare(p) for p in parts)):
             return " ; ".join(parts)
         return text
     parts = [p.strip() for p in re.split(r"[,;]", text) if p.strip()]
     if len(parts) < 2:
         return text
+    # "A, Yale and B, Amazon Web Services": "and" parts two people unless it is inside an
+    # institution's name ("Department of Physics and Astronomy").
+    parts = [q for p in parts for q in ([p] if INSTITUTION.search(p) else _AND.split(p)) if q]
+    # A list that gives affiliations after names gives them all so: a lone word after a
+    # full name is one too ("Yale").
+    affiliated = any(INSTITUTION.search(p) for p in parts)
     people: list[list[str]] = []
     for part in parts:
-        institution = _INSTITUTION.search(part) is not None
+        institution = INSTITUTION.search(part) is not None
         single = len(part.split()) == 1
+        after_full_name = people and affiliated and len(people[-1]) == 1 and \
+            len(people[-1][0].split()) > 1
         # After an institution, what follows is more of the affiliation ("KU Leuven, Belgium").
-        if people and (institution or (single and len(people[-1]) > 1) or any(
-                _INSTITUTION.search(p) for p in people[-1][1:])):
+        if people and (institution or (single and (len(people[-1]) > 1 or after_full_name))
+                       or any(INSTITUTION.search(p) for p in people[-1][1:])):
             people[-1].append(part)  # the affiliation of the name before it
         elif len(part.split()) <= 4 and reads_as_people(part):
             people.append([part])
@@ -279,6 +365,19 @@ def split_content(html: str) -> Content:
     text = plain_text(html)
     if not text:
         return Content("", "")
+    # "**Invited Talk**: Title<br>*Speaker*", "Keynote — Name: Title": a label that says
+    # what kind of talk this is, then the talk; the label goes when the rest names who.
+    labelled = _segments(html, _LABEL_END)
+    if len(labelled) >= 2 and _TALK_LABEL.fullmatch(plain_text(labelled[0]).strip(" *_")):
+        inner_content = split_content(_LABEL_END.sub("", html[len(labelled[0]):], count=1))
+        if inner_content.speakers_html and plain_text(inner_content.title_html):
+            return inner_content
+    # "Panel discussion with Ann Lee, Bo Chen and Dan Eze": who, after "with".
+    if (joined := _WITH_PEOPLE.match(text)) and names_a_kind(joined.group(1)) and \
+            reads_as_people(joined.group(2)) and all(
+                len(n.split()) >= 2 for n in re.split(r"\s*(?:,|;|&|\band\b)\s*", joined.group(2))
+                if n):
+        return Content(cut_plain_suffix(html, len(text) - joined.end(1)), joined.group(2))
     # "Title<br>**Speakers**:<br>• A<br>• B": a label, then one name a line.
     if BR.search(html):
         lines = [p for p in BR.split(html) if plain_text(p)]
@@ -298,12 +397,12 @@ def split_content(html: str) -> Content:
         if len(lines) >= 2:
             emphasised = [p for p in lines if _wholly_emphasised(p)]
             people = [p for p in lines if not _wholly_emphasised(p)
-                      and reads_as_people(_without_parens(plain_text(p)))]
+                      and _names_people(plain_text(p))]
             if len(emphasised) == 1 and people:
                 return Content(emphasised[0], " ; ".join(people))
             # "Exposé invité<br>Thomas Schiex (INRAE, Toulouse)": a title, then who.
             if len(lines) == 2 and people == [lines[1]] and not reads_as_people(
-                    _without_parens(plain_text(lines[0]))):
+                    _bare(plain_text(lines[0]))):
                 return Content(lines[0], lines[1])
     # "Speaker -- Title", "*Title* – Speaker".
     parts = _segments(html, _SEPARATOR)
@@ -311,7 +410,7 @@ def split_content(html: str) -> Content:
         html, text = parts[0], plain_text(parts[0])  # "Lunch |": a separator with nothing after
     if len(parts) == 2:
         # A lone word beside a dash is rarely a name ("Ordnungsruf - fertig werden").
-        first_people, second_people = (reads_as_people(named := _without_parens(plain_text(p)))
+        first_people, second_people = (reads_as_people(named := _bare(plain_text(p)))
                                        and (len(named.split()) > 1 or "," in named)
                                        for p in parts)
         first_title, second_title = (_wholly_emphasised(p) for p in parts)
@@ -329,11 +428,18 @@ def split_content(html: str) -> Content:
         if len(colon) >= 2:
             head, rest = colon[0], ": ".join(colon[1:])
             head_text = plain_text(head)
+            # "Eve Fox (Oxford): *Symmetries*": a name, its affiliation, then the title.
+            if (inner := _TRAILING_PARENS.search(head_text)) and inner.start() > 0 and \
+                    _is_full_name(head_text[:inner.start()]):
+                return Content(rest, head)
             if (inner := _TRAILING_PARENS.search(head_text)) and reads_as_people(inner.group(1)):
                 label = cut_plain_suffix(head, len(head_text) - inner.start()).strip()
                 if _wholly_emphasised(rest.strip()):
                     return Content(rest, people_list(inner.group(1)))
                 return Content(f"{label}: {rest.strip()}", people_list(inner.group(1)))
+            # "Talk by Jane Doe: Ice sheets": who, in the label before the title.
+            if (led := _LABEL_BY.match(head_text)) and reads_as_people(led.group(1)):
+                return Content(rest, people_list(led.group(1)))
             # "Ada Lovelace: Engines" (a name is at most three words: "Side Channel Secure
             # Software: A Hardware Question" is a title and its subtitle).
             if reads_as_people(head_text) and len(head_text.split()) >= 2 and \
@@ -346,10 +452,12 @@ def split_content(html: str) -> Content:
                 inner_content = split_content(rest)
                 if inner_content.speakers_html or _wholly_emphasised(rest.strip()):
                     return inner_content
-            # "Keynote lecture: Name, Lab, University": a label, then who gives it.
+            # "Keynote lecture: Name, Lab, University", "Keynote: Joan Clarke": a label, then
+            # who gives it.
             first = plain_text(rest).split(",")[0]
-            if len(head_text.split()) <= 3 and "," in plain_text(rest) and \
-                    len(first.split()) >= 2 and reads_as_people(first):
+            if len(head_text.split()) <= 3 and len(first.split()) >= 2 and \
+                    reads_as_people(first) and ("," in plain_text(rest) or (
+                        _TALK_WORD.search(head_text) and len(first.split()) <= 4)):
                 return Content(html, first)
     # "Panel: the future (moderated by Eve Evans)": who, after a word that says so.
     if (inner := _TRAILING_PARENS.search(text)) and inner.start() > 0 and (
@@ -378,6 +486,12 @@ def split_content(html: str) -> Content:
             or not _title_case(by.group(1))):
         return Content(cut_plain_suffix(html, len(text) - len(by.group(1))),
                        _first_name_phrase(by.group(2)))
+    # "Grace Hu, Ivan Jo. *Causal robustness*": authors, a full stop, the title (a paper).
+    if (cited := _authors_then_title(text)) is not None:
+        rest = cut_plain_prefix(html, cited).strip()
+        authors = text[:cited].rstrip(". ")
+        if _wholly_emphasised(rest) or "," in authors or _AND.search(authors):
+            return Content(rest, authors)
     return Content(html, "")
 
 
@@ -390,6 +504,34 @@ def _without_label(html: str) -> str:
     return html
 
 
+def _authors_then_title(text: str) -> int | None:
+    """Where the title starts in "Authors. Title", or None: the first full stop that ends
+    a list of full names (not an initial's: "Ann B. Lee")."""
+    for stop in _FULL_STOP.finditer(text):
+        before = text[:stop.start()]
+        last = before.split()[-1] if before.split() else ""
+        if len(last) < 2 or HONORIFICS.match(last + ". x"):
+            continue
+        names = [n for n in re.split(r"\s*(?:,|;|&|\band\b)\s*", before) if n]
+        if names and reads_as_people(before) and all(2 <= len(n.split()) <= 4 for n in names) \
+                and text[stop.end():].strip():
+            return stop.end()
+        return None
+    return None
+
+
+def _names_people(text: str) -> bool:
+    """Whether TEXT names people, each perhaps with an affiliation in parentheses or after
+    a comma ("Grace Hopper, MIT")."""
+    return reads_as_people(_bare(people_list(text)))
+
+
+def _is_full_name(text: str) -> bool:
+    """Whether TEXT is one person's name of two to four words ("Eve Fox")."""
+    return 2 <= len(text.split()) <= 4 and reads_as_people(text) and not any(
+        sep in text for sep in (",", ";", "&", " and "))
+
+
 def _title_case(text: str) -> bool:
     """Whether every longer word of TEXT is capitalised ("Accelerating Automated Verifiers")."""
     words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 3]
@@ -399,10 +541,6 @@ def _title_case(text: str) -> bool:
 def _first_name_phrase(text: str) -> str:
     """ "Dr. Hong Qiu from the DNATech Core" -> "Dr. Hong Qiu"."""
     return re.split(r"\s+(?:from|of|at|with|on|for|about)\s+|[,(]", text, maxsplit=1)[0]
-
-
-def _without_parens(text: str) -> str:
-    return re.sub(r"\([^()]*\)", " ", text).strip()
 
 
 def _wholly_emphasised(fragment: str) -> bool:

@@ -51,6 +51,7 @@ class Heading:
     html: str
     text: str
     line: int
+    anchor: str | None = None  # its id, which a timetable elsewhere may link to ("#opening")
 
 
 @dataclass
@@ -210,7 +211,7 @@ class _Walker:
         if name in HEADINGS:
             html = inner_html(element)
             self.blocks.append(Heading(HEADINGS[name], html, plain_text(html),
-                                       self.line(element)))
+                                       self.line(element), _anchor(element)))
         elif name == "p":
             lines = split_lines(inner_html(element), self.line(element))
             if lines:
@@ -339,3 +340,11 @@ def read_blocks(doc: Document) -> Iterator[Block]:
     body = doc.root.find("body")
     walker.walk(body if body is not None else doc.root)
     yield from walker.blocks
+
+
+def _anchor(element: Element) -> str | None:
+    """The id a link can target in ELEMENT: its own, or that of an anchor inside it."""
+    found = element.get("id") or next(
+        (e.get("id") or e.get("name") for e in element.iter("a") if e.get("id") or e.get("name")),
+        None)
+    return str(found) if found else None

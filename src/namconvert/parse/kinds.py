@@ -14,7 +14,12 @@ _KIND_WORDS: tuple[tuple[SlotKind, re.Pattern[str]], ...] = (
                          r"pause|caf[ée]|ap[ée]ro|d[ée]jeuner|d[îi]ner|repas|kaffee\w*|"
                          r"mittag\w*|abendessen|essen|pausa|almuerzo|comida|cena|pranzo)\b",
                          re.IGNORECASE)),
-    ("introduction", re.compile(r"^\W*(introductions?|intro|welcome|opening|session introduction|"
+    # "Introduction to Python" is a lecture on it, not a session's introduction.
+    ("introduction", re.compile(r"^\W*(?:(?:introductions?|intro)(?!\s+(?:to|into|on)\s+(?!"
+                                r"(?:the|our|this|these)\s+(?:workshop|session|day|school|course|"
+                                r"conference|meeting|program(?:me)?|symposium|event|week|"
+                                r"tutorial|hackathon|track)s?\b))|"
+                                r"welcome|opening|session introduction|"
                                 r"accueil|bienvenue|ouverture|begr[üu](?:ß|ss)ung|er[öo]ffnung|"
                                 r"willkommen|bienvenida|apertura|benvenut[io])\b",
                                 re.IGNORECASE)),
@@ -90,7 +95,9 @@ def classify(title: str, has_speaker: bool, has_abstract: bool, *, moderated: bo
 _KIND_ANYWHERE: tuple[tuple[SlotKind, re.Pattern[str]], ...] = (
     ("break", re.compile(r"(?:\b|\w)(?:break|pause)\b|\b(coffee|tea|lunch|dinner|breakfast|"
                          r"reception|banquet|refreshments|\w*essen|caf[ée]|d[îi]ner|"
-                         r"d[ée]jeuner|cena|pranzo|almuerzo)\b", re.IGNORECASE)),
-    ("discussion", re.compile(r"\b(discussion|q\s*&\s*a|wrap[- ]up|conclusions?)\b",
+                         r"d[ée]jeuner|cena|pranzo|almuerzo|get[- ]together|gathering|"
+                         r"meet[- ]and[- ]greet|zusammenkunft|treffen)\b", re.IGNORECASE)),
+    # An open chat is a discussion ("Offizielles Ende, Offener Chat"); an end alone is not.
+    ("discussion", re.compile(r"\b(discussion|q\s*&\s*a|wrap[- ]up|conclusions?|chat)\b",
                               re.IGNORECASE)),
 )

@@ -11,11 +11,18 @@ from .text import BR, inline_markdown, links_in, plain_text, sanitise
 _SPEAKER_JOINERS = re.compile(r"[()]|\s*(?:&|\band\b|/|;|\bor\b)\s*", re.IGNORECASE)
 # Organisers and chairs: "A, B and C", "A; B & C".
 _PERSON_JOINERS = re.compile(r"[()]|\s*(?:,|;|\band\b|&)\s*", re.IGNORECASE)
-_AFFILIATION = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
 _ROLE_LINE = re.compile(r"^\s*(?:\*\*|__)?\s*(?:session\s+)?(organi[sz]ers?|convenors?|chairs?|"
                         r"co-chairs?|chaired by|moderators?)\s*(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*"
                         r"(.*)$", re.IGNORECASE)
 
+
+# Words that make a phrase an institution, not a person ("Carnegie Mellon University").
+INSTITUTION = re.compile(
+    r"\b(?:univ\w*|institut\w*|college|school|academy|akademie|acad[ée]mie|laborator\w*|labs?|"
+    r"cent(?:er|re|ro|rum)|hospital|klinik\w*|department|dept|faculty|fakult\w*|foundation|"
+    r"stiftung|inc|ltd|llc|gmbh|corp\w*|company|services|research|observatory|agency|council|"
+    r"ministry|museum|library|society|group|team|technion|polytechnic|politecnico|eth|epfl|"
+    r"cnrs|inria|nasa|mit)\b", re.IGNORECASE)
 
 # Titles before a name ("Dr.", "Prof.", "A/Prof.") are not part of it.
 HONORIFICS = re.compile(r"(?<![\w/])(?:a/\s*prof|assoc\.?\s*prof|asst\.?\s*prof|professor|"
@@ -29,10 +36,22 @@ def _speaker(text: str) -> Speaker | None:
     name = _POSTNOMINAL.sub("", " ".join(text.split())).strip(" ,*")
     if not name:
         return None
-    affiliation = None
-    if match := _AFFILIATION.match(name):
-        name, affiliation = match.group(1).strip(" ,*"), match.group(2).strip() or None
+    name, affiliation = _name_and_affiliation(name)
     return Speaker(name, affiliation) if name else None
+
+
+def _name_and_affiliation(text: str) -> tuple[str, str | None]:
+    """ "Tomas Kolarik (University of Lugano (USI))" as its name and what the trailing
+    parentheses hold (nested ones included); TEXT and None when it ends otherwise."""
+    text = text.rstrip()
+    if not text.endswith(")"):
+        return text.strip(" ,*"), None
+    depth = 0
+    for index in range(len(text) - 1, -1, -1):
+        depth += (text[index] == ")") - (text[index] == "(")
+        if depth == 0:
+            return text[:index].strip(" ,*"), text[index + 1:-1].strip() or None
+    return text.strip(" ,*"), None
 
 
 _MODERATED = re.compile(r"[;,]?\s*\b(?:moderated by|moderators?\s*:|chaired by)\s*", re.IGNORECASE)
@@ -111,10 +130,16 @@ def persons_from_markdown(text: str) -> tuple[Person, ...]:
     """People from "[Name](mailto:x@y), Other Name, ..." (Markdown or HTML)."""
     html_text = sanitise(inline_markdown(text))
     people: list[Person] = []
+    affiliation = False  # "Scott Shapiro, Yale Law School, USA": after a name, where from
     for part in re.split(r"(<a [^>]*>.*?</a>)|,|;", html_text):
         if not part or not part.strip():
             continue
         anchors = links_in(part)
+        if people and not anchors and (INSTITUTION.search(part) or (
+                affiliation and len(part.split()) == 1)):
+            affiliation = True
+            continue
+        affiliation = False
         if anchors:
             link = anchors[0]
             email = link.url.removeprefix("mailto:") if link.url.startswith("mailto:") else None
@@ -123,7 +148,7 @@ def persons_from_markdown(text: str) -> tuple[Person, ...]:
             continue
         for name, _ in _split_outside_parentheses(plain_text(part), _PERSON_JOINERS):
             # A Person has no affiliation field: "Heeyoun Hwang (KBSI)" is named Heeyoun Hwang.
-            name = _AFFILIATION.sub(r"\1", name).strip(" .*")
+            name = _name_and_affiliation(name)[0].strip(" .*")
             if name:
                 people.append(Person(name))
     return tuple(people)

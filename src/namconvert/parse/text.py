@@ -102,9 +102,16 @@ def unwrap(fragment: str) -> str:
 
 
 def title_html(fragment: str) -> str:
-    """A title's inline HTML: sanitised, ``<br>`` as a space, whole-title styling dropped."""
-    cleaned = _EMPTY_FORMATTING.sub("", sanitise(BR.sub(" ", fragment)))
-    return unwrap(cleaned)
+    """A title's inline HTML: sanitised, ``<br>`` as a space, whole-title styling and
+    quotation marks around the whole title dropped."""
+    cleaned = unwrap(_EMPTY_FORMATTING.sub("", sanitise(BR.sub(" ", fragment))))
+    if (quoted := _QUOTED.fullmatch(cleaned)) and not any(q in quoted.group(2) for q in "\"“”«»„"):
+        return unwrap(quoted.group(2).strip())
+    return cleaned
+
+
+# A title in quotation marks: '"Shifts in distribution"', "“Title”", "« Titre »".
+_QUOTED = re.compile(r'\s*(&quot;|"|“|„|«)(.+?)(&quot;|"|”|“|»)\s*', re.DOTALL)
 
 
 def links_in(fragment_html: str) -> tuple[Link, ...]:
@@ -153,3 +160,21 @@ def strip_label(fragment_html: str, labels: str = r"abstract|summary") -> str:
 
 
 _LABEL_TAG = re.compile(r"<(/?)(\w+)>")
+
+
+def without_parentheses(text: str) -> str:
+    """TEXT with each parenthesised part, nested ones whole, as a space: "Tomas Kolarik
+    (University of Lugano (USI))" is "Tomas Kolarik". One pass; with an unclosed "(" only
+    the innermost closed parts go, as PARENTHESES finds them."""
+    kept: list[str] = []
+    depth = 0
+    for char in text:
+        if char == "(":
+            if depth == 0:
+                kept.append(" ")
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+        elif depth == 0:
+            kept.append(char)
+    return PARENTHESES.sub(" ", text) if depth else "".join(kept)

@@ -15,7 +15,9 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "september", "october", "november", "december")
 
 # "9:00am", "9 a.m.", "9:40a" (a lone "a" or "p" only right after the digits).
-_CLOCK = r"(\d{1,2})(?:[:.h](\d{2}))?(\s*(?:a\.?m\.?|p\.?m\.?)(?![^\W\d_])|[ap](?![^\W\d_]))?"
+# "14h", "14h30", "09:00h" (the French hour: an "h" alone stands for ":00"); "12 noon".
+_CLOCK = (r"(\d{1,2})(?:[:.h](\d{2}|(?<=h)(?![^\W\d_])))?h?"
+          r"(\s*(?:a\.?m\.?|p\.?m\.?|noon)(?![^\W\d_])|[ap](?![^\W\d_]))?")
 _DASH = r"\s*(?:-{1,2}|–|—|to|\\-)\s*"
 
 CLOCK_RE = re.compile(rf"(?<![\d:]){_CLOCK}(?![\d:])", re.IGNORECASE)
@@ -130,25 +132,37 @@ class Clock:
         return f"{self.hour}:{self.minute:02d}{suffix}"
 
 
+_EARLIEST_FRENCH_HOUR = 6  # "2h" is a duration, "9h" a time
+
+
 def _clock(hour: str, minute: str | None, meridiem: str | None) -> Clock:
     tag = None
     if meridiem and meridiem.strip():
-        tag = "pm" if meridiem.strip().lower().startswith("p") else "am"
-    return Clock(int(hour), int(minute) if minute else 0, tag, minute is not None,
+        tag = "pm" if meridiem.strip().lower().startswith(("p", "n")) else "am"
+    # An hour with its "h" ("14h") is as sure a time as one with minutes.
+    has_minutes = minute is not None and (minute != "" or int(hour) >= _EARLIEST_FRENCH_HOUR)
+    return Clock(int(hour), int(minute) if minute else 0, tag, has_minutes,
                  hour.startswith("0") and len(hour) == 2)
+
+
+def clock_range(start: Clock, end: Clock) -> tuple[Clock, Clock] | None:
+    """START-END as a time range, or None when neither side reads as a clock ("2-3" is
+    not one; "9:00-9:30", "2pm-3pm" and "9-10am" are). A start without am/pm takes the
+    end's ("11-12pm" is not, as noon is not after 11 pm)."""
+    if not ((start.has_minutes or start.meridiem or end.meridiem) and
+            (end.has_minutes or end.meridiem)):
+        return None
+    if start.meridiem is None and end.meridiem is not None and start.hour <= end.hour \
+            and end.hour != 12:
+        start = Clock(start.hour, start.minute, end.meridiem, start.has_minutes, start.padded)
+    return start, end
 
 
 def find_range(text: str) -> tuple[re.Match[str], Clock, Clock] | None:
     """The first time range in TEXT ("9:00-9:20", "09:30 – 09:50", "2pm-3pm")."""
     for match in RANGE_RE.finditer(text):
-        start = _clock(*match.group(1, 2, 3))
-        end = _clock(*match.group(4, 5, 6))
-        # A bare number on both sides ("2-3") is not a time range; one with minutes or am/pm is.
-        if (start.has_minutes or start.meridiem) and (end.has_minutes or end.meridiem):
-            if start.meridiem is None and end.meridiem is not None and start.hour <= end.hour:
-                start = Clock(start.hour, start.minute, end.meridiem, start.has_minutes,
-                              start.padded)
-            return match, start, end
+        if found := clock_range(_clock(*match.group(1, 2, 3)), _clock(*match.group(4, 5, 6))):
+            return match, *found
     return None
 
 

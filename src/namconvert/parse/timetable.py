@@ -17,7 +17,7 @@ from .columns import infer_columns
 from .kinds import names_a_kind
 from .table import Cell, Row
 from .text import has_text, plain_text, squash_space
-from .times import Clock, TimeFormatError, find_clock, find_range
+from .times import _CLOCK, Clock, TimeFormatError, _clock, clock_range, find_clock, find_range
 
 # "time" | "speaker" | "title" | "abstract", and the optional "affiliation" | "type" |
 # "chair" (named by a header) and "mark" (a headerless table's column of "*" marks).
@@ -50,6 +50,12 @@ _EXACT_HEADERS: tuple[tuple[Column, re.Pattern[str]], ...] = (
     ("date", re.compile(r"^\W*(?:date|day|datum|tag|jour|d[íi]a|giorno|data)\W*$",
                         re.IGNORECASE)),
 )
+_STACKED_CLOCKS = re.compile(rf"^\s*{_CLOCK}\s+{_CLOCK}\s*$", re.IGNORECASE)
+def names_date_column(text: str) -> bool:
+    """Whether a header cell's TEXT names a Date column."""
+    return any(role == "date" and pattern.match(text) for role, pattern in _EXACT_HEADERS)
+
+
 _BOLD_CELL = re.compile(r"^\s*<(b|strong)\b", re.IGNORECASE)
 # A cell that names a session's chair or organisers ("Chair: Ada", "Chaired by Ada").
 _ROLE_CELL = re.compile(
@@ -140,6 +146,10 @@ def parse_time_cell(text: str) -> tuple[Clock, Clock | None]:
     """The start and end written in a time cell; the end may be missing."""
     if found := find_range(text):
         return found[1], found[2]
+    # "09:00<br>09:30": the start above the end, nothing between them.
+    if (stacked := _STACKED_CLOCKS.match(text)) and (found_range := clock_range(
+            _clock(*stacked.group(1, 2, 3)), _clock(*stacked.group(4, 5, 6)))):
+        return found_range
     if found_one := find_clock(text):
         return found_one[1], None
     raise TimeFormatError(f"malformed time {text!r} (expected e.g. 09:30-09:50)")
@@ -390,7 +400,9 @@ def _end_at_next_start(entries: list[Entry]) -> None:
     """A slot written with only a start ends when the table's next slot starts."""
     slots = [e for e in entries if isinstance(e, RawSlot)]
     for this, following in itertools.pairwise(slots):
-        if this.end is None:
+        # A row of another date (a Date column) is another day: its start is no end here.
+        other_day = following.extras.get("date", "") not in ("", this.extras.get("date", ""))
+        if this.end is None and not other_day:
             this.end = following.start
 
 

@@ -3,24 +3,17 @@
 The booklet is padded with blank pages to a multiple of four. Sheet 1's front holds the
 last page on the left and page 1 on the right; its back holds page 2 and the second-to-last;
 and so on inwards. Printed double-sided (flip on the short edge), stacked and folded, the
-sheets give the booklet. Each booklet paper goes on the sheet twice its size: A5 on A4, A4 on
-A3, US letter on tabloid (11 x 17 in), all landscape.
+sheets give the booklet. Each booklet paper goes on the sheet twice its size (``Paper.sheet_pt``
+of the paper table in ``document``), landscape.
 """
 
 from __future__ import annotations
 
 import io
 
-from .booklet import MM
+from .document import PAPERS
 
 Side = tuple[int | None, int | None]  # (left, right) 0-based booklet pages; None is blank
-
-# Booklet paper -> the landscape sheet (width, height in points) that holds two of its pages.
-SHEETS = {
-    "a5": (297 * MM, 210 * MM),
-    "a4": (420 * MM, 297 * MM),
-    "letter": (17 * 72.0, 11 * 72.0),
-}
 
 
 def padded(page_count: int) -> int:
@@ -61,7 +54,7 @@ def impose(booklet: bytes, paper: str, back_cover: bool = False) -> bytes:
     )
 
     reader = PdfReader(io.BytesIO(booklet))
-    sheet_width, sheet_height = SHEETS[paper]
+    sheet_width, sheet_height = PAPERS[paper].sheet_pt
     half = sheet_width / 2
     writer = PdfWriter()
     forms: dict[int, object] = {}

@@ -19,7 +19,7 @@ and the page of every anchor. Then, with every body page known:
    outline days > sessions > talks from the anchors.
 
 A part starts a new page, as each day does in the one-document booklet. Laid-out body parts
-are kept in the output folder (``booklet_cache``): a rebuild after an edit lays out only the
+are kept in the output folder (``cache``): a rebuild after an edit lays out only the
 parts the edit changed.
 """
 
@@ -35,15 +35,16 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from .. import progress
-from ..config import Options
-from ..events import site_url
-from ..model import Programme
-from ..schedule import day_heading
-from ..workers import available_cores, exit_with_parent, stopped_on_interrupt
-from . import booklet_cache
-from .booklet import (
+from ... import progress
+from ...config import Options
+from ...events import site_url
+from ...model import Programme
+from ...schedule import day_heading
+from ...workers import available_cores, exit_with_parent, stopped_on_interrupt
+from . import cache as part_cache
+from .document import (
     PDF_VARIANT,
+    PLACEHOLDER,
     Chunk,
     Typeset,
     asset_roots,
@@ -58,7 +59,6 @@ if TYPE_CHECKING:
     from pypdf.generic import DictionaryObject
 
 PART_SLOTS = 150
-PLACEHOLDER = "namconvert-dest:"
 Anchor = tuple[int, float, float]  # 0-based page in the whole booklet, x, y
 
 
@@ -96,21 +96,20 @@ def _light(programme: Programme, chunks: Sequence[Chunk]) -> tuple[Programme, li
 
 
 def _typeset_body(programme: Programme, chunks: Sequence[Chunk], options: Options,
-                  cache: Path | None, salt: str) -> tuple[str, Typeset]:
-    """One body part, in a worker process, and its cache key: page numbers and folios come later.
+                  cache: Path | None, salt: str) -> part_cache.Used:
+    """One body part, in a worker process, found in CACHE (a folder) or laid out: page numbers
+    and folios come later.
 
     The merged booklet takes its metadata from the front, so a body part is laid out without
     the build's date: its bytes then depend on its content alone, and CACHE can keep them.
     """
     html = booklet_html(programme, replace(options, source_date_epoch=0), parts=("body",),
                         chunks=chunks, folios=False)
-    key = booklet_cache.key(html, f"{salt}\0{PDF_VARIANT}")  # a part is laid out tagged
-    if cache is not None and (kept := booklet_cache.load(cache, key)) is not None:
-        return key, kept
-    part = typeset(html, options)  # tagged: merge() joins the parts' structure trees
-    if cache is not None:
-        booklet_cache.store(cache, key, part)
-    return key, part
+    key = part_cache.key(html, f"{salt}\0{PDF_VARIANT}")  # a part is laid out tagged
+    if cache is not None and (kept := part_cache.load(cache, key)) is not None:
+        return part_cache.Used(key, kept, fresh=False)
+    # Tagged: merge() joins the parts' structure trees.
+    return part_cache.Used(key, typeset(html, options), fresh=True)
 
 
 def _typeset_part(programme: Programme, options: Options, parts: tuple[str, ...],
@@ -168,17 +167,25 @@ def _placed(body_anchors: Mapping[str, Anchor], front_pages: int,
 
 def render_in_parts(programme: Programme, options: Options, part_slots: int = PART_SLOTS,
                     workers: int | None = None, cache: Path | None = None) -> bytes:
+    """The booklet of PROGRAMME, laid out part by part (see :func:`lay_out_in_parts`)."""
+    return lay_out_in_parts(programme, options, part_slots, workers, cache)[0]
+
+
+def lay_out_in_parts(programme: Programme, options: Options, part_slots: int = PART_SLOTS,
+                     workers: int | None = None, cache: Path | None = None) \
+        -> tuple[bytes, list[part_cache.Used]]:
     """The booklet of PROGRAMME, laid out part by part; the same structure as one document.
 
     Two rounds of parallel work: the body parts, beside a trial contents with placeholder page
     numbers (its length fixes the body's page offset) and the sample folio; then the real
     contents and the index. The contents are laid out again only if the real numbers change
     their length.
-    Body parts found in CACHE (a folder) are not laid out again.
+    Body parts found in CACHE (a folder) are not laid out again; the body parts used are
+    returned beside the PDF, for the caller to keep in the cache (``cache.write``).
     """
     parts = plan_parts(programme, part_slots)
     outline_only = _without_abstracts(programme)
-    salt = booklet_cache.salt(asset_roots(options)) if cache is not None else ""
+    salt = part_cache.salt(asset_roots(options)) if cache is not None else ""
     context = get_context("spawn")  # WeasyPrint's font caches are not safe to fork
     with ProcessPoolExecutor(workers or min(len(parts) + 1, available_cores()),
                              mp_context=context,
@@ -190,14 +197,11 @@ def render_in_parts(programme: Programme, options: Options, part_slots: int = PA
                              FOLIO_SAMPLE)
         futures = [pool.submit(_typeset_body, *_light(programme, chunks), options, cache, salt)
                    for chunks in parts]
-        keys, bodies = [], []
+        used: list[part_cache.Used] = []
         for future in futures:
-            key, body = future.result()
-            keys.append(key)
-            bodies.append(body)
-            progress.report("pdf", len(bodies), len(futures), "booklet parts")
-        if cache is not None:
-            booklet_cache.keep_only(cache, keys)
+            used.append(future.result())
+            progress.report("pdf", len(used), len(futures), "booklet parts")
+        bodies = [u.part for u in used]
         body_anchors: dict[str, Anchor] = {}
         body_pages = 0
         for body in bodies:
@@ -222,7 +226,7 @@ def render_in_parts(programme: Programme, options: Options, part_slots: int = PA
             front_pages = front.page_count  # the real numbers changed the contents' length
         folios = stamped(total) if stamped is not None else _laid_out_folios(folios_job.result())
     return merge(programme, [front, *bodies, back], folios, anchors,
-                 back_cover=site_url(options) is not None)
+                 back_cover=site_url(options) is not None), used
 
 
 FOLIO_SAMPLE = "0123456789 / 0123456789"  # every character a folio "n / N" can have

@@ -1,6 +1,6 @@
 """The booklet's HTML and its WeasyPrint run, shared by the one-document and multi-part builds.
 
-Pure helpers (paper sizes, metadata, the template context) come first; ``typeset`` is the
+Pure helpers (the paper table, metadata, the template context) come first; ``typeset`` is the
 one place WeasyPrint runs, and it is imported there, late.
 """
 
@@ -12,12 +12,12 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..config import Options
-from ..errors import DependencyError, RenderError
-from ..events import site_url
-from ..model import Day, Programme, Session, Slot
-from ..schedule import date_range, day_heading, day_overview, day_zone, extra_links, speaker_index
-from ..templating import make_environment, render_template, search_path
+from ...config import Options
+from ...errors import DependencyError, RenderError
+from ...events import site_url
+from ...model import Day, Programme, Session, Slot
+from ...schedule import date_range, day_heading, day_overview, day_zone, extra_links, speaker_index
+from ...templating import make_environment, render_template, search_path
 
 TEMPLATE = "pdf/booklet.html.jinja"
 STYLESHEET = "booklet.css"
@@ -27,24 +27,32 @@ LISTED_KINDS = frozenset({"talk", "panel", "other"})
 MM = 72 / 25.4
 # The parts of the booklet, in order, when it is laid out as one document.
 ONE_DOCUMENT = ("cover", "contents", "overview", "body", "index", "back")
+# Where a link of the multi-part build points until the merge knows its page: PLACEHOLDER + id.
+PLACEHOLDER = "namconvert-dest:"
 
 
 @dataclass(frozen=True)
 class Paper:
+    """A booklet paper, and the landscape sheet twice its size that the imposed booklet is
+    printed on (two booklet pages side by side)."""
+
     name: str
     css: str
     width_mm: float
     height_mm: float
+    sheet_pt: tuple[float, float]  # width, height in points
 
     @property
     def size_pt(self) -> tuple[float, float]:
         return (self.width_mm * MM, self.height_mm * MM)
 
 
+# The one paper table: the booklet's page, the CSS name, the imposition sheet (A5 on A4,
+# A4 on A3, US letter on tabloid, 11 x 17 in). ``--paper`` and ``paper =`` choose among its keys.
 PAPERS = {
-    "a5": Paper("a5", "A5", 148, 210),
-    "a4": Paper("a4", "A4", 210, 297),
-    "letter": Paper("letter", "letter", 215.9, 279.4),
+    "a5": Paper("a5", "A5", 148, 210, (297 * MM, 210 * MM)),
+    "a4": Paper("a4", "A4", 210, 297, (420 * MM, 297 * MM)),
+    "letter": Paper("letter", "letter", 215.9, 279.4, (17 * 72.0, 11 * 72.0)),
 }
 
 
@@ -133,7 +141,7 @@ def booklet_html(programme: Programme, options: Options, *, parts: Collection[st
         env, TEMPLATE, programme=programme, meta=meta(programme, options), paper=paper(options),
         date_range=date_range(programme), index=speaker_index(programme), parts=set(parts),
         chunks=list(chunks), pages=pages, folios=folios, folio_count=folio_count,
-        folio_sample=folio_sample,
+        folio_sample=folio_sample, placeholder=PLACEHOLDER,
         listed=listed, day_id=day_id, day_heading=day_heading, extra_links=extra_links,
         day_zone=lambda day: day_zone(programme, day),
         day_overview=lambda day: [p for p in day_overview(programme, day) if listed(p.slot)],

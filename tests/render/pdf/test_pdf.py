@@ -37,15 +37,15 @@ from namconvert.config import Options
 from namconvert.model import Programme
 from namconvert.output import OutputWriter
 from namconvert.render import RENDERERS, pdf
-from namconvert.render.booklet import MM, asset_roots, booklet_html, listed, whole_days
-from namconvert.render.fetcher import RefusedURL, TemplateAssetFetcher
-from namconvert.render.imposition import saddle_stitch
+from namconvert.render.pdf.document import MM, asset_roots, booklet_html, listed, whole_days
+from namconvert.render.pdf.fetcher import RefusedURL, TemplateAssetFetcher
+from namconvert.render.pdf.imposition import saddle_stitch
 from namconvert.schedule import day_heading, day_zone
 from support import needs_program
 
 EPOCH = 1657700000  # 2022-07-13T08:13:20Z
 SITE = "https://example.github.io/nam2022-ml/"  # where the site is published: the back cover's
-TAILS = Path(__file__).parent.parent / "fixtures" / "booklet" / "short-tail.md"
+TAILS = Path(__file__).parents[2] / "fixtures" / "booklet" / "short-tail.md"
 
 
 def build(programme: Programme, options: Options, out_dir: Path) -> dict[str, bytes]:

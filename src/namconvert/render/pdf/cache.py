@@ -4,25 +4,37 @@ HTML changed are laid out again (WeasyPrint is nearly all of a big booklet's tim
 A part is stored as its PDF (``KEY.pdf``) and its page count and anchors (``KEY.json``):
 plain data, never a pickle, since the folder sits in the output folder. The key hashes the
 part's HTML with everything else its layout depends on: the stylesheets, WeasyPrint's and
-namconvert's versions, and the fonts installed. A build keeps only the parts it used.
+namconvert's versions, and the fonts installed. The parts are written through the build's
+output writer like every other file: a part laid out again is written, one found is kept
+(:meth:`OutputWriter.keep`), and the parts a build did not use are removed with the other
+files it no longer writes, so the cache stays one booklet's size.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 import subprocess
-import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
-from .. import __version__
-from .booklet import Typeset
+from ... import __version__
+from ...output import OutputWriter
+from .document import Typeset
 
 FOLDER = ".namconvert-cache/booklet-parts"
+
+
+@dataclass(frozen=True)
+class Used:
+    """A body part a build used: laid out by it (FRESH) or found in the cache."""
+
+    key: str
+    part: Typeset
+    fresh: bool
 
 
 @lru_cache(maxsize=1)
@@ -59,22 +71,27 @@ def load(folder: Path, key: str) -> Typeset | None:
         return None  # absent or damaged: lay the part out again
 
 
-def store(folder: Path, key: str, part: Typeset) -> None:
-    """Write the part atomically (PDF first: a part counts as stored once its JSON is there)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    meta = json.dumps({"page_count": part.page_count, "anchors": part.anchors})
-    for suffix, data in ((".pdf", part.pdf), (".json", meta.encode())):
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".part-")
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(temporary, folder / f"{key}{suffix}")
+def _files(used: Used) -> list[tuple[str, bytes]]:
+    meta = json.dumps({"page_count": used.part.page_count, "anchors": used.part.anchors})
+    return [(f"{FOLDER}/{used.key}.pdf", used.part.pdf),
+            (f"{FOLDER}/{used.key}.json", meta.encode())]
 
 
-def keep_only(folder: Path, keys: Iterable[str]) -> None:
-    """Remove the parts this build did not use, so the cache stays one booklet's size."""
-    wanted = set(keys)
-    if not folder.is_dir():
-        return
-    for path in folder.iterdir():
-        if path.name.split(".", 1)[0] not in wanted:
-            path.unlink(missing_ok=True)
+def write(out: OutputWriter, used: Iterable[Used]) -> list[Path]:
+    """Write the parts this build used into OUT's cache folder: the fresh ones, and the
+    found ones kept as they are (written afresh if they went meanwhile)."""
+    written: list[Path] = []
+    seen: set[str] = set()
+    for part in used:
+        if part.key in seen:  # two parts of the same HTML: one file
+            continue
+        seen.add(part.key)
+        for relative, data in _files(part):
+            if not part.fresh:
+                try:
+                    written.append(out.keep(relative))
+                    continue
+                except FileNotFoundError:
+                    pass
+            written.append(out.write_bytes(relative, data))
+    return written

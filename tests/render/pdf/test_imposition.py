@@ -7,8 +7,8 @@ import io
 import pypdf
 import pytest
 
-from namconvert.render.booklet import MM
-from namconvert.render.imposition import SHEETS, impose, padded, saddle_stitch
+from namconvert.render.pdf.document import MM, PAPERS
+from namconvert.render.pdf.imposition import impose, padded, saddle_stitch
 
 
 @pytest.mark.parametrize(("pages", "expected"), [(1, 4), (4, 4), (5, 8), (11, 12), (12, 12)])
@@ -57,7 +57,7 @@ def _numbered_pdf(pages: int) -> bytes:
 def test_imposed_sheets_are_a4_landscape() -> None:
     imposed = pypdf.PdfReader(io.BytesIO(impose(_numbered_pdf(5), "a5")))
     assert len(imposed.pages) == 4
-    width, height = SHEETS["a5"]
+    width, height = PAPERS["a5"].sheet_pt
     for page in imposed.pages:
         assert float(page.mediabox.width) == pytest.approx(width)
         assert float(page.mediabox.height) == pytest.approx(height)

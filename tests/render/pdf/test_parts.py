@@ -31,11 +31,20 @@ from booklet_checks import (
 from namconvert import progress
 from namconvert.config import Options
 from namconvert.model import Programme
+from namconvert.output import OutputWriter
 from namconvert.parse import parse_text
-from namconvert.render import booklet_parts, pdf
-from namconvert.render.booklet import MM
-from namconvert.render.booklet_parts import PART_SLOTS, plan_parts, render_in_parts, slot_count
-from namconvert.render.imposition import impose
+from namconvert.render import pdf
+from namconvert.render.pdf import cache as part_cache
+from namconvert.render.pdf import parts as booklet_parts
+from namconvert.render.pdf.document import MM
+from namconvert.render.pdf.imposition import impose
+from namconvert.render.pdf.parts import (
+    PART_SLOTS,
+    lay_out_in_parts,
+    plan_parts,
+    render_in_parts,
+    slot_count,
+)
 from namconvert.synth import generate
 
 OPTIONS = Options(timezone="UTC", source_date_epoch=1657700000)
@@ -181,7 +190,7 @@ def test_a_thousand_talks_pass_the_seeds_checks() -> None:
     """The benchmark's 1,000-talk programme: contents, index, outline and folios all right."""
     programme = synthetic(1000)
     assert slot_count(programme) > 2 * PART_SLOTS  # so render_booklet lays it out in parts
-    data = pdf.render_booklet(programme, dataclasses.replace(OPTIONS))
+    data, _ = pdf.render_booklet(programme, dataclasses.replace(OPTIONS))
     booklet = Booklet.open(data)
     check_contents(booklet, programme)
     check_index(booklet, programme)
@@ -201,19 +210,34 @@ def with_new_abstract(programme: Programme, text: str) -> Programme:
     return dataclasses.replace(programme, days=(*programme.days[:-1], day))
 
 
+def booklet_into(out_dir: Path, programme: Programme) -> tuple[bytes, list[part_cache.Used]]:
+    """The booklet in parts, its cache in OUT_DIR kept as the pdf format keeps it: through
+    the output writer."""
+    writer = OutputWriter(out_dir)
+    writer.format = "pdf"
+    booklet, used = lay_out_in_parts(programme, OPTIONS, part_slots=12, workers=2,
+                                     cache=writer.final_path(part_cache.FOLDER))
+    part_cache.write(writer, used)
+    writer.commit(["pdf"])
+    return booklet, used
+
+
 def test_a_rebuild_lays_out_only_the_parts_an_edit_changed(small: Programme,
                                                            tmp_path: Path) -> None:
-    cache = tmp_path / "cache"
-    first = render_in_parts(small, OPTIONS, part_slots=12, workers=2, cache=cache)
+    cache = tmp_path / part_cache.FOLDER
+    first, used = booklet_into(tmp_path, small)
+    assert all(u.fresh for u in used)
     keys = {path.stem for path in cache.glob("*.json")}
     assert len(keys) == len(plan_parts(small, part_slots=12))
     stored = {path.name: path.stat().st_mtime_ns for path in cache.iterdir()}
 
-    assert render_in_parts(small, OPTIONS, part_slots=12, workers=2, cache=cache) == first
-    assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == stored  # none laid out
+    again, used = booklet_into(tmp_path, small)
+    assert again == first and not any(u.fresh for u in used)  # none laid out
+    assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == stored  # kept as they were
 
     edited = with_new_abstract(small, "An abstract rewritten the week before the meeting.")
-    rebuilt = render_in_parts(edited, OPTIONS, part_slots=12, workers=2, cache=cache)
+    rebuilt, used = booklet_into(tmp_path, edited)
+    assert sum(u.fresh for u in used) == 1
     now = {path.stem for path in cache.glob("*.json")}
     assert len(now - keys) == 1 and len(keys - now) == 1  # one part new, its old self dropped
     assert rebuilt == render_in_parts(edited, OPTIONS, part_slots=12, workers=2)
