@@ -94,6 +94,8 @@ def test_the_filter_is_kept_in_the_address_and_marks_its_matches(open_page, site
     # The marks leave the text as it was.
     title = page.inner_text(f"[id='{EMILY}'] .title")
     assert title == "The power (and caveats) of clustering algorithms applied to Gaia data"
+    # The days at a glance list every talk: they step aside while the filter narrows.
+    assert page.eval_on_selector_all(".glance", "els => els.filter(e => e.offsetParent).length") == 0
     page.reload()
     assert page.input_value("#filter") == "gaia  Cluster" and shown_slots(page) == shown
     fresh = open_page()
@@ -101,6 +103,7 @@ def test_the_filter_is_kept_in_the_address_and_marks_its_matches(open_page, site
     assert fresh.input_value("#filter") == "gaia cluster" and shown_slots(fresh) == shown
     page.fill("#filter", "")
     assert query(page) == {} and len(shown_slots(page)) == 14
+    assert page.eval_on_selector_all(".glance", "els => els.filter(e => e.offsetParent).length") == 2
     assert page.eval_on_selector_all("mark.match", "els => els.length") == 0
 
 

@@ -288,7 +288,8 @@
     for (const group of document.querySelectorAll(".session, .day")) {
       group.hidden = narrowed && !group.querySelector(".slot:not([hidden])");
     }
-    for (const el of document.querySelectorAll(".glance")) el.hidden = my.viewing;
+    // The day at a glance lists every talk: narrowed, the page shows only the chosen ones.
+    for (const el of document.querySelectorAll(".glance")) el.hidden = narrowed;
     my.report();
     const chosen = [day && dayChoice.selectedOptions[0].textContent,
       kind && kindChoice.selectedOptions[0].textContent.toLowerCase()].filter(Boolean).join(", ");
