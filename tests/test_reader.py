@@ -432,3 +432,100 @@ def test_name_and_affiliation_before_a_colon_and_sessions_with_their_chair() -> 
         (("talk", ("Eve Fox",), "Symmetries"), ["Oxford"]),
         (("discussion", (), "Discussion"), []),
     ]
+
+
+def test_a_timed_heading_is_a_session_only_for_the_entries_inside_its_time() -> None:
+    got = load(READER / "heading-talks-then-items.md")
+    assert [(s.title, [seen(x) for x in s.slots]) for s in got.days[0].sessions] == [
+        ("Day 1 (Mon, 8 June)", [
+            ("10:00", "10:30", "talk", ("Ada Lovelace",), "Engines"),
+            ("10:30", "11:00", "talk", ("Alan Turing",), "Machines"),
+            ("11:00", "11:30", "talk", ("Grace Hopper",), "Compilers"),
+            ("11:30", "11:45", "break", (), "Coffee"),
+            ("11:45", "12:15", "talk", ("Joan Clarke",), "Ciphers"),
+            ("12:15", "13:00", "break", (), "Lunch")]),
+        ("Afternoon session", [
+            ("14:00", "14:30", "talk", ("Joan Clarke",), "Codes"),
+            ("14:30", "15:00", "talk", ("Alan Turing",), "Tapes")]),
+    ]
+
+
+def test_a_weekday_column_names_each_day_counted_from_the_prose_date() -> None:
+    got = load(READER / "weekday-column.md")
+    assert [(d.date.isoformat(), d.label, [seen(s) for x in d.sessions for s in x.slots])
+            for d in got.days] == [
+        ("2026-08-03", "Monday", [
+            ("09:00", "09:30", "introduction", (), "Welcome & Icebreaker"),
+            ("09:30", "12:00", "talk", ("Ann Lee", "Bo Chen"), "Git and GitHub"),
+            ("12:00", "13:00", "break", (), "Lunch")]),
+        ("2026-08-04", "Tuesday", [("09:00", "10:00", "other", (), "Cloud computing")]),
+        ("2026-08-05", "Wednesday", [("09:00", "10:00", "other", (), "Final presentations")]),
+    ]
+
+
+def test_a_name_beside_a_quoted_title() -> None:
+    assert slots(load(READER / "quoted-titles.md")) == [
+        ("09:00", "09:30", "break", (), "Coffee and bagels"),
+        ("09:30", "10:15", "talk", ("Ann Lee",), "Soil microbes"),
+        ("10:15", "11:00", "talk", ("Bo Chen",), "Root networks"),
+        ("11:00", "12:00", "break", (), "Poster session"),
+    ]
+
+
+def test_a_time_range_after_a_heading_and_untimed_talks_sharing_it() -> None:
+    path = READER / "session-times-in-headings.md"
+    got = load(path)
+    assert [(s.title, [seen(x) for x in s.slots]) for s in got.days[0].sessions] == [
+        ("Session 1: Foundations", [
+            ("09:00", "09:30", "talk", ("Ann Lee",), "Why rivers meander"),
+            ("09:30", "10:00", "talk", ("Bo Chen",), "Sediment transport in steep channels"),
+            ("10:00", "10:30", "talk", ("Cleo Diaz",), "Floods and their memory")]),
+        ("Coffee", [("10:30", "11:00", "break", (), "Coffee")]),
+        ("Session 2: Frontiers", [
+            ("11:00", "11:30", "talk", ("Dan Eze",), "Remote sensing of braided rivers"),
+            ("11:30", "12:00", "talk", ("Eve Fox",), "Rivers on Mars")]),
+    ]
+    # The shares are a guess, and the warning says so.
+    assert [f.split(": warning: ")[1] for f in findings(path)] == [
+        "3 talks under 'Session 1: Foundations' give no times: each read as 30 minutes of "
+        "09:00-10:30 (write each talk's time to be sure) [time.missing]",
+        "2 talks under 'Session 2: Frontiers' give no times: each read as 30 minutes of "
+        "11:00-12:00 (write each talk's time to be sure) [time.missing]"]
+
+
+def test_html_items_with_a_field_an_element() -> None:
+    got = load(READER / "html-fields.md")
+    assert [(d.date.isoformat(), [seen(s) for x in d.sessions for s in x.slots])
+            for d in got.days] == [
+        ("2026-09-14", [("09:00", "09:30", "break", (), "Registration"),
+                        ("09:30", "10:30", "talk", ("Ann Lee",), "Keynote: The future of sensors"),
+                        ("10:30", "11:00", "break", (), "Coffee break")]),
+        ("2026-09-15", [("09:00", "09:45", "talk", ("Bo Chen",), "Sensor fusion"),
+                        ("09:45", "10:45", "talk", ("Cleo Diaz",), "Edge AI")]),
+    ]
+    assert got.days[0].sessions[0].slots[1].speakers[0].affiliation == "KTH"
+
+
+def test_an_abstract_labelled_inside_the_title_cell() -> None:
+    got = load(READER / "abstract-in-a-cell.md")
+    talk = got.days[0].sessions[0].slots[1]
+    assert (talk.title, talk.abstract, [p.name for p in talk.speakers]) == (
+        "Tiny models", "We shrink models.", ["Dan Eze"])
+
+
+def test_german_hours_and_a_talk_label_in_german() -> None:
+    assert slots(load(READER / "uhr.md", language="de")) == [
+        ("09:00", "09:15", "introduction", (), "Begrüßung"),
+        ("09:15", "10:00", "talk", ("Anna Lehmann",), "Gletscher"),
+        ("10:00", "10:30", "break", (), "Kaffeepause"),
+        ("10:30", "12:00", "other", (), "Workshop"),
+    ]
+
+
+def test_items_under_a_talk_labelled_speaker_and_abstract() -> None:
+    got = load(READER / "labelled-items.md")
+    first, second = got.days[0].sessions[0].slots
+    assert (seen(first), first.speakers[0].affiliation, first.abstract) == (
+        ("09:00", "09:45", "talk", ("Ann Lee",), "Glaciers in retreat"), "ETH",
+        "Glaciers are shrinking fast.")
+    assert seen(second) == ("09:45", "10:30", "talk", ("Bo Chen",), "Permafrost")

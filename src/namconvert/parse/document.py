@@ -80,6 +80,7 @@ from .timetable import (
     SessionRow,
     fill_open_ends,
     header_columns,
+    minus,
     names_date_column,
     place_timeless,
     read_timetable,
@@ -93,6 +94,12 @@ SLOT_NAMESPACE = uuid.UUID("0b6a1f0e-5a57-4a43-9a0c-6e616d636f6e")
 
 _DETAILS_LABEL = re.compile(r"^\W*(?:abstract|description|details|summary|more|info(?:rmation)?)"
                             r"\W*$", re.IGNORECASE)
+# A block or line of a title cell that starts "Abstract:": the rest is the abstract.
+_LABELLED_ABSTRACT = re.compile(r"(?:<br\s*/?>|<p\b[^>]*>)\s*(?:<(?:b|strong|em|i)>\s*)?"
+                                r"(?:abstract|summary)\s*:?\s*(?:</(?:b|strong|em|i)>)?\s*:?",
+                                re.IGNORECASE)
+_LABELLED_ABSTRACT_ITEM = re.compile(r"^\W*(?:abstract|summary|description)\s*:\s*(.+)$",
+                                     re.IGNORECASE | re.DOTALL)
 _TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
 _LOCATION_LINE = re.compile(r"^\W*(?:session\s+)?(?:location|venue|room|place|where)[^\w:]*:\s*"
                             r"(?:\*\*|__|\*|_)*\s*(.*)$", re.IGNORECASE)
@@ -114,6 +121,7 @@ _CHAIR_IN_NAME = re.compile(r"\(\s*(?:session\s+)?(?:chairs?|chaired by|moderato
 # "Day 2", "Jour 2", "Tag 2": a day counted from the start date.
 _DAY_NUMBER = re.compile(r"^\W*(?:day|jour(?:n[ée]e)?|tag|d[íi]a|giorno|dag|dzie[ńn])\s*(\d{1,2})\b"
                          r"(?![:.]\d)", re.IGNORECASE)
+_TRAILING_OPENER = re.compile(r"[\s(\[,:–—-]+$")  # "Coffee (" before "10:30–11:00)"
 _IN_PAGE_LINK = re.compile(r'href="#([^"]+)"')
 _FIELD_LABEL = re.compile(r"^\W*\w+(?:\s\w+)?\s*:\s*")  # "Topic: ", "Main theme: "
 _JOINED_NAMES = re.compile(r"\s(?:and|&)\s")  # "Ada Lovelace and Charles Babbage"
@@ -143,6 +151,7 @@ class _SessionDraft:
     implicit: bool = False  # no name in the document: named after its day
     room: str | None = None
     anchor: str | None = None  # the id of its heading, which a grid row may link to
+    end: dt.time | None = None  # "### 14:00–15:00 Afternoon": where its open last slot ends
 
 
 @dataclass
@@ -275,6 +284,7 @@ class _SessionContext:
     chairs: list[Person] = field(default_factory=list)
     room: str | None = None
     anchor: str | None = None
+    end: dt.time | None = None
 
 
 @dataclass
@@ -493,6 +503,41 @@ def _has_time_column(rows: list[Row], named: dict[str, str]) -> bool:
     return timed * 2 >= len(body) and timed > 0
 
 
+def _heading_time(block: Heading) -> tuple[When, str] | None:
+    """The time a heading gives, first ("10:00 Keynote") or last as a range ("Session 1
+    (09:00–10:30)", "Coffee, 10:30–11:00"), and the rest of its HTML."""
+    if timed := leading_time(block.text):
+        return timed[0], after_time(block.html, timed[1])
+    if (found := find_range(block.text)) and found[0].start() > 0 and \
+            not block.text[found[0].end():].strip(" )]*_"):
+        title = cut_plain_suffix(block.html, len(block.text) - found[0].start())
+        title = _TRAILING_OPENER.sub("", title)
+        return When(found[1], found[2]), title
+    return None
+
+
+def _clock_time(clock: Clock | None) -> dt.time | None:
+    """CLOCK as a time of day, or None when it is missing or cannot be one."""
+    try:
+        return clock.to_time() if clock is not None else None
+    except TimeFormatError:
+        return None
+
+
+def _within(inner: When | None, outer: When | None) -> bool:
+    """Whether INNER starts inside OUTER's time range (True when either is not a range)."""
+    if inner is None or outer is None or inner.start is None or outer.start is None or \
+            outer.end is None:
+        return True
+    try:
+        start, first, last = inner.start.to_time(), outer.start.to_time(), outer.end.to_time()
+    except TimeFormatError:
+        return True
+    if first >= last:  # "11:30 - 1:00" with no am/pm: not a range to judge by
+        return True
+    return first <= start < last
+
+
 def _timed_list(items: list[Item]) -> bool:
     """Whether most of ITEMS begin with a time."""
     timed = sum(bool(i.lines) and leading_time(i.lines[0].text) is not None for i in items)
@@ -692,13 +737,15 @@ class _Reader:
         if named := _TITLE_FIELD.match(block.text):
             block = Heading(block.level, named.group(1), named.group(1), block.line,
                             block.anchor)
-        elif timed := leading_time(block.text):
+        elif timed := _heading_time(block):
             # "### 10:00 Keynote" then its speaker and abstract: a talk, unless timed entries
             # follow it ("#### 14:00-15:30 Model Checking" over its talks: a session).
-            rest = after_time(block.html, timed[1])
+            when, rest = timed
             before = self.session
-            self._open_session(_named_session(rest, block.line, block.anchor))
-            self.pending = _PendingHeading(_LineEntry(timed[0], rest, block.line), self.date,
+            opened = _named_session(rest, block.line, block.anchor)
+            opened.end = _clock_time(when.end)
+            self._open_session(opened)
+            self.pending = _PendingHeading(_LineEntry(when, rest, block.line), self.date,
                                            before, self.session, self.entries_read)
             return
         self._open_session(_named_session(block.html, block.line, block.anchor))
@@ -905,6 +952,11 @@ class _Reader:
                         self.session.room = place.group(1).strip() or None
 
     def _add_entry(self, entry: _LineEntry, shape: str) -> None:
+        if self.pending is not None and self.entries_read == self.pending.entries_read and \
+                not _within(entry.when, self.pending.entry.when):
+            # "### 10:30–11:00 Talk" then "- 11:00 Coffee": what follows is not inside the
+            # heading's time, so the heading is a talk, not the session of what follows.
+            self._settle_heading()
         self.entries_read += 1
         if not self.run:
             self.run_context = (self.date, self.session)
@@ -973,7 +1025,7 @@ class _Reader:
         else:
             draft = _SessionDraft(session.title, session.url, session.line,
                                   list(session.organisers), list(session.chairs),
-                                  anchor=session.anchor)
+                                  anchor=session.anchor, end=session.end)
         draft.room = (session.room if session else None) or day.room
         day.sessions.append(draft)
         self.session_drafts[key] = draft
@@ -1067,8 +1119,15 @@ class _Reader:
         people: list[str] = []
         for child in entry.children:
             text = " ".join(x.text for x in child.lines)
+            if (labelled := _LABELLED_ABSTRACT_ITEM.match(text)) and not abstract_lines:
+                # "- Abstract: Glaciers are shrinking fast." under the talk.
+                written = cut_plain_prefix("<br>".join(x.html for x in child.lines),
+                                           labelled.start(1))
+                abstract_lines = [Line(written, labelled.group(1), child.line)]
+                continue
             named = re.sub(r"^[^:]{1,30}:\s*", "", text) if ":" in text else text
-            if child.lines and reads_as_people(named) and not leading_time(text):
+            if child.lines and reads_as_people(without_parentheses(named)) and \
+                    not leading_time(text):
                 people.append(named)
         if people and not speakers_html:
             speakers_html = " ; ".join(people)
@@ -1097,6 +1156,8 @@ class _Reader:
 
     def _nested_talks(self, entry: _LineEntry, parent: RawSlot) -> list[RawSlot]:
         """Items under an entry that are talks of their own ("Name: Title (45min)")."""
+        if shared := self._talks_sharing_time(entry, parent):
+            return shared
         timed = []
         for child in entry.children:
             if not child.lines:
@@ -1123,6 +1184,32 @@ class _Reader:
             talk.session_title = parent.title_html
             talks.append(talk)
             cursor = end or start
+        return talks
+
+    def _talks_sharing_time(self, entry: _LineEntry, parent: RawSlot) -> list[RawSlot]:
+        """Talks listed without times under a session that gives its own ("### Session 1
+        (09:00–10:30)" over "- Ann Lee: Talk A"): each gets an equal share, said in a warning."""
+        heads = [c.lines[0] for c in entry.children if c.lines]
+        if len(heads) < 2 or len(heads) != len(entry.children) or parent.end is None or any(
+                leading_time(h.text) or trailing_duration(h.html)[1] for h in heads) or not all(
+                split_content(h.html).speakers_html for h in heads):
+            return []
+        span = minus(parent.end, parent.start)
+        share = span / len(heads)
+        if share < dt.timedelta(minutes=1):
+            return []
+        talks = []
+        for index, (child, head) in enumerate(zip(entry.children, heads, strict=True)):
+            start = _add(parent.start, share * index)
+            sub = _LineEntry(None, head.html, child.line, child.lines[1:], child.children)
+            talk = self._content_slot(head.html, sub, start, _add(start, share))
+            talk.session_title = parent.title_html
+            talks.append(talk)
+        self.findings.warning(entry.line, 1, f"{len(heads)} talks under "
+                              f"{plain_text(parent.title_html)!r} give no times: each read as "
+                              f"{int(share.total_seconds() // 60)} minutes of "
+                              f"{parent.start:%H:%M}-{parent.end:%H:%M} (write each talk's time "
+                              "to be sure)", "time.missing")
         return talks
 
     def _grid(self, grid: Grid, block: TableBlock) -> None:
@@ -1332,6 +1419,11 @@ class _Reader:
                     entry.title_html, entry.speakers_html = content.title_html, \
                         content.speakers_html
                 entry.room = plain_text(entry.extras.get("room", "")) or None
+                if entry.abstract_html is None and (
+                        parts := _LABELLED_ABSTRACT.split(entry.title_html, maxsplit=1))[1:]:
+                    # "Tiny models<p>Abstract: We shrink models.</p>": the abstract in the cell.
+                    entry.title_html, entry.abstract_html = parts[0], parts[-1]
+                    entry.abstract_line = entry.line
                 session.slots.append(entry)
                 if chair := entry.extras.get("chair"):
                     session.chairs.extend(p for p in persons_from_markdown(chair)
@@ -1402,9 +1494,15 @@ class _Reader:
                     if session.implicit:
                         session.title = draft.label
             _drop_repeated_sessions(draft)
+            # An untitled session left empty (its entries named sessions of their own).
+            draft.sessions = [s for s in draft.sessions if s.slots or not s.implicit]
             sessions = [self._session(s, date, draft, used_ids) for s in draft.sessions]
             if date in by_date:
-                by_date[date][1].extend(sessions)
+                first, held = by_date[date]
+                held.extend(sessions)
+                if not any(s.slots for s in first.sessions) and draft.label:
+                    # The day's own row or heading names it, not the prose that dated it.
+                    by_date[date] = (draft, held)
             else:
                 by_date[date] = (draft, sessions)
         days = tuple(Day(date, draft.label, draft.start, draft.end, tuple(draft.notes),
@@ -1451,7 +1549,11 @@ class _Reader:
 
     def _session(self, draft: _SessionDraft, date: dt.date, day: _DayDraft,
                  used_ids: set[str]) -> Session:
-        raw_slots = fill_open_ends(draft.slots, day.end)
+        # A session's stated end bounds its open last slot, when it is after every start (a
+        # 12-hour "2:00-3:00" heading read without am/pm is not).
+        stated_end = draft.end if draft.end and all(x.start < draft.end for x in draft.slots) \
+            else None
+        raw_slots = fill_open_ends(draft.slots, stated_end or day.end)
         if draft.implicit and raw_slots and all(
                 classify(plain_text(title_html(r.title_html)), False, False) == "break"
                 for r in raw_slots):
@@ -1475,6 +1577,8 @@ class _Reader:
     def _without_marks(self, html: str) -> str:
         """HTML without a term a legend of the document explains trailing it ("Sitzung 1
         **on air**": the session is streamed, and "on air" is not part of its name)."""
+        if not self.marks:
+            return html
         text = plain_text(html).rstrip()
         for mark in self.marks:
             if text.endswith(mark) and len(text) > len(mark) and \

@@ -144,7 +144,7 @@ def trailing_place(html: str) -> tuple[str, str | None]:
     """HTML without its trailing parenthesised notes that say where ("Reception (Panorama
     Room, 17th floor)") or only link elsewhere ("(Details)"), and the place they name."""
     place = None
-    while True:
+    while ")" in html:  # most titles end otherwise: no need to walk their text
         positions = _plain_positions(html)
         while positions and positions[-1][2] == " ":
             positions.pop()
@@ -164,6 +164,7 @@ def trailing_place(html: str) -> tuple[str, str | None]:
             return html, place
         place = place if navigation else inside
         html = before
+    return html, place
 
 
 _LONGEST_PLACE = 6  # words: "Panorama Room, 17th floor"
@@ -210,8 +211,12 @@ _MATERIAL = re.compile(r"slides?|pdf|video|details|info|link|html|abstract|paper
 _TALK_LABEL = re.compile(r"(?:(?:invited|keynote|plenary|contributed|spotlight|oral|lightning|"
                          r"guest|short|long|featured|opening|closing|best\s+paper)\s+){0,2}"
                          r"(?:talks?|keynotes?|lectures?|presentations?|orals?|spotlights?|"
-                         r"papers?|address)", re.IGNORECASE)
+                         r"papers?|address|vortrag|vortr[äa]ge|hauptvortrag|expos[ée]s?|"
+                         r"conf[ée]rences?|ponencias?|charlas?|interventos?|relazioni)",
+                         re.IGNORECASE)
 _LABEL_END = re.compile(r"^:\s+|^\s+(?:—|–|-)\s+|:\s+|\s+(?:—|–|-)\s+")
+_NAME_AND_QUOTED = re.compile(r'^(?P<who>[^"“”„«»]+?)\s*[,:–—-]\s*(?P<title>["“„«][^"“”„«»]+["”“»])\s*$')
+_QUOTED_AND_NAME = re.compile(r'^(?P<title>["“„«][^"“”„«»]+["”“»])\s*[,:–—-]\s*(?P<who>[^"“”„«»]+?)\s*$')
 _WITH_PEOPLE = re.compile(r"^(.+?)\s+with\s+(.+)$", re.IGNORECASE)
 _FULL_STOP = re.compile(r"\.\s+")
 _LABEL_BY = re.compile(r"^\W*(?:(?:invited|keynote|plenary|guest|public)\s+)?(?:talk|lecture|"
@@ -372,6 +377,10 @@ def split_content(html: str) -> Content:
         inner_content = split_content(_LABEL_END.sub("", html[len(labelled[0]):], count=1))
         if inner_content.speakers_html and plain_text(inner_content.title_html):
             return inner_content
+    # 'Ann Lee, "Soil microbes"' and '"Soil microbes", Ann Lee': a name and a quoted title.
+    quoted = _NAME_AND_QUOTED.match(text) or _QUOTED_AND_NAME.match(text)
+    if quoted and _names_people(quoted.group("who")):
+        return Content(html_lib.escape(quoted.group("title")), quoted.group("who"))
     # "Panel discussion with Ann Lee, Bo Chen and Dan Eze": who, after "with".
     if (joined := _WITH_PEOPLE.match(text)) and names_a_kind(joined.group(1)) and \
             reads_as_people(joined.group(2)) and all(

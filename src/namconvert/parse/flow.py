@@ -12,7 +12,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from lxml import etree
@@ -192,6 +192,9 @@ class _Walker:
         if not plain_text(html):
             return
         lines = split_lines(html, self._first_line(inline, container))
+        # In a container's HTML, an element on a line of its own is a field of its own
+        # ("<span class="speaker">Ann Lee</span>" under the title's span), not a wrapped line.
+        lines = [replace(x, hard=True) if x.html.lstrip().startswith("<") else x for x in lines]
         if lines:
             self.blocks.append(Para(lines, lines[0].line, loose=True))
 

@@ -15,8 +15,10 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "september", "october", "november", "december")
 
 # "9:00am", "9 a.m.", "9:40a" (a lone "a" or "p" only right after the digits).
-# "14h", "14h30", "09:00h" (the French hour: an "h" alone stands for ":00"); "12 noon".
-_CLOCK = (r"(\d{1,2})(?:[:.h](\d{2}|(?<=h)(?![^\W\d_])))?h?"
+# "14h", "14h30", "09:00h" (the French hour: an "h" alone stands for ":00"), "10 Uhr",
+# "9:30 Uhr" (the German); "12 noon".
+_CLOCK = (r"(\d{1,2})(?:(?:[:.h]|(?=\s*uhr\b))(\d{2}|(?<=h)(?![^\W\d_])|(?=\s*uhr\b)))?"
+          r"(?:h|\s*uhr\b)?"
           r"(\s*(?:a\.?m\.?|p\.?m\.?|noon)(?![^\W\d_])|[ap](?![^\W\d_]))?")
 _DASH = r"\s*(?:-{1,2}|–|—|to|\\-)\s*"
 
@@ -132,15 +134,15 @@ class Clock:
         return f"{self.hour}:{self.minute:02d}{suffix}"
 
 
-_EARLIEST_FRENCH_HOUR = 6  # "2h" is a duration, "9h" a time
+_EARLIEST_MARKED_HOUR = 6  # "2h" is a duration, "9h" and "10 Uhr" are times
 
 
 def _clock(hour: str, minute: str | None, meridiem: str | None) -> Clock:
     tag = None
     if meridiem and meridiem.strip():
         tag = "pm" if meridiem.strip().lower().startswith(("p", "n")) else "am"
-    # An hour with its "h" ("14h") is as sure a time as one with minutes.
-    has_minutes = minute is not None and (minute != "" or int(hour) >= _EARLIEST_FRENCH_HOUR)
+    # An hour with its mark ("14h", "10 Uhr") is as sure a time as one with minutes.
+    has_minutes = minute is not None and (minute != "" or int(hour) >= _EARLIEST_MARKED_HOUR)
     return Clock(int(hour), int(minute) if minute else 0, tag, has_minutes,
                  hour.startswith("0") and len(hour) == 2)
 

@@ -155,7 +155,7 @@ def parse_time_cell(text: str) -> tuple[Clock, Clock | None]:
     raise TimeFormatError(f"malformed time {text!r} (expected e.g. 09:30-09:50)")
 
 
-def _minus(later: dt.time, earlier: dt.time) -> dt.timedelta:
+def minus(later: dt.time, earlier: dt.time) -> dt.timedelta:
     return (dt.datetime.combine(dt.date.min, later) - dt.datetime.combine(dt.date.min, earlier))
 
 
@@ -180,14 +180,14 @@ class ClockReader:
             # "**12:00 am** | Lunch" between 10:30 am and 1:00 pm is noon: the other half of
             # the day when that is what keeps the times in order.
             flipped = dt.time((time.hour + 12) % 24, time.minute)
-            if dt.timedelta() <= _minus(flipped, not_before) <= self.AFTERNOON_REACH:
+            if dt.timedelta() <= minus(flipped, not_before) <= self.AFTERNOON_REACH:
                 return flipped
         if clock.hour > 12 or clock.padded:
             self.twenty_four_hour = True
         if (not self.twenty_four_hour and clock.meridiem is None and not_before is not None
                 and time < not_before and 1 <= clock.hour < 12):
             afternoon = dt.time(clock.hour + 12, clock.minute)
-            if dt.timedelta() <= _minus(afternoon, not_before) <= self.AFTERNOON_REACH:
+            if dt.timedelta() <= minus(afternoon, not_before) <= self.AFTERNOON_REACH:
                 time = afternoon
         return time
 
