@@ -529,3 +529,28 @@ def test_items_under_a_talk_labelled_speaker_and_abstract() -> None:
         ("09:00", "09:45", "talk", ("Ann Lee",), "Glaciers in retreat"), "ETH",
         "Glaciers are shrinking fast.")
     assert seen(second) == ("09:45", "10:30", "talk", ("Bo Chen",), "Permafrost")
+
+
+def test_a_part_of_the_day_or_tbd_where_a_clock_would_be_is_placed_and_said() -> None:
+    path = READER / "rough-times.md"
+    assert slots(load(path)) == [
+        ("09:00", "10:00", "introduction", ("Ann Lee",), "Opening"),
+        ("10:00", "10:30", "break", (), "Coffee"),
+        ("10:30", "18:00", "other", (), "Free time"),
+        ("10:30", "18:00", "break", (), "Poster session"),
+        ("18:00", "19:00", "break", (), "Dinner"),
+        ("18:00", "19:00", "break", (), "Social"),
+    ]
+    said = [f for f in findings(path) if "is not a clock time" in f]
+    assert [f.split(": warning: ")[1].split(":")[0] for f in said] == [
+        "'Afternoon' is not a clock time", "'TBD' is not a clock time",
+        "'Evening' is not a clock time"]
+
+
+def test_an_evening_running_past_midnight_ends_at_the_days_last_minute() -> None:
+    path = READER / "past-midnight.md"
+    assert slots(load(path)) == [("20:00", "22:00", "break", (), "Dinner"),
+                                 ("22:00", "23:59", "other", (), "Party")]
+    assert [f.split(": warning: ")[1] for f in findings(path)] == [
+        "22:00-01:00 runs past midnight: read as ending at 23:59 (a slot ends on its own day) "
+        "[time.midnight]"]

@@ -74,6 +74,8 @@ from .times import (
     resolve_date,
 )
 from .timetable import (
+    LAST_MINUTE,
+    MIDNIGHT_NOTE,
     ClockReader,
     RawSlot,
     RuleRow,
@@ -82,6 +84,7 @@ from .timetable import (
     header_columns,
     minus,
     names_date_column,
+    past_midnight,
     place_timeless,
     read_timetable,
 )
@@ -1078,6 +1081,10 @@ class _Reader:
             return None
         if end is None and (when.duration or duration):
             end = _add(start, when.duration or duration or dt.timedelta())
+        if end is not None and past_midnight(start, end):
+            self.findings.warning(entry.line, entry.col, MIDNIGHT_NOTE.format(
+                f"{start:%H:%M}-{end:%H:%M}"), "time.midnight")
+            end = LAST_MINUTE
         if end is not None and end <= start:
             self.findings.error(entry.line, entry.col, "slot ends before it starts", "time.order")
             return None

@@ -56,6 +56,11 @@ def names_date_column(text: str) -> bool:
     return any(role == "date" and pattern.match(text) for role, pattern in _EXACT_HEADERS)
 
 
+# A part of the day, or a time not fixed yet, written where a clock would be.
+_ROUGH_TIME = re.compile(r"\W*(?:(?:early|late|mid)[\s-]?)?(?:morning|afternoon|evening|night|"
+                         r"lunch\s*time|all\s+day|later|tb[adc]|vormittags?|nachmittags?|"
+                         r"abends?|matin|apr[èe]s[\s-]midi|soir(?:[ée]e)?|ma[ñn]ana|tarde|"
+                         r"noche|mattin[oa]|pomeriggio|sera)?\W*", re.IGNORECASE)
 _BOLD_CELL = re.compile(r"^\s*<(b|strong)\b", re.IGNORECASE)
 # A cell that names a session's chair or organisers ("Chair: Ada", "Chaired by Ada").
 _ROLE_CELL = re.compile(
@@ -261,7 +266,7 @@ def read_timetable(rows: Sequence[Row], report: Report, *, warn: Report | None =
             report(row.line, row.col, f"talk row has {len(row.cells)} cells, expected {needed}",
                    "table.cells")
             continue
-        slot = _row_slot(row, columns, clocks, report, headerless)
+        slot = _row_slot(row, columns, clocks, report, headerless, warn)
         if slot is not None:
             entries.append(slot)
     place_timeless(entries, report, warn)
@@ -321,7 +326,8 @@ def _cell(row: Row, columns: dict[Column, int], name: Column) -> Cell | None:
 
 
 def _row_slot(row: Row, columns: dict[Column, int], clocks: ClockReader,
-              report: Report, headerless: bool = False) -> RawSlot | None:
+              report: Report, headerless: bool = False,
+              warn: Report | None = None) -> RawSlot | None:
     time_cell = _cell(row, columns, "time")
     assert time_cell is not None
     time_text = plain_text(time_cell.html)
@@ -329,7 +335,8 @@ def _row_slot(row: Row, columns: dict[Column, int], clocks: ClockReader,
     if (end_cell := _cell(row, columns, "end")) is not None and time_text and \
             (end_text := plain_text(end_cell.html)) and not find_range(time_text):
         time_text = f"{time_text}-{end_text}"
-    timeless = not time_text
+    # "| Afternoon | Free time |", "| TBD | Posters |": words that say when only roughly.
+    timeless = not time_text or _ROUGH_TIME.fullmatch(time_text) is not None
     start, end = dt.time(0, 0), None
     if not timeless:
         try:
@@ -338,6 +345,11 @@ def _row_slot(row: Row, columns: dict[Column, int], clocks: ClockReader,
         except TimeFormatError as exc:
             report(time_cell.line, time_cell.col, str(exc), "time.format")
             return None
+        if end is not None and end <= start and past_midnight(start, end):
+            if warn is not None:
+                warn(time_cell.line, time_cell.col, MIDNIGHT_NOTE.format(time_text),
+                     "time.midnight")
+            end = LAST_MINUTE
         if end is not None and end <= start:
             report(time_cell.line, time_cell.col,
                    f"slot ends before it starts ({time_text})", "time.order")
@@ -353,6 +365,8 @@ def _row_slot(row: Row, columns: dict[Column, int], clocks: ClockReader,
     abstract = _cell(row, columns, "abstract")
     extras = {name: cell.html for name in ("affiliation", "type", "chair", "room", "date")
               if (cell := _cell(row, columns, name)) is not None and has_text(cell.html)}
+    if timeless and time_text:
+        extras["written_time"] = time_text
     return RawSlot(start, end, speaker_html, title_html, row.line, row.col,
                    abstract_html=abstract.html if abstract and has_text(abstract.html) else None,
                    abstract_line=abstract.line if abstract else None, extras=extras,
@@ -376,6 +390,9 @@ def place_timeless(entries: list[_E], report: Report, warn: Report | None, *,
             if drop and warn is not None:
                 warn(slot.line, slot.col, "item has no time and no timed item before it: "
                      "left out", "time.missing")
+            elif written := slot.extras.get("written_time"):
+                report(slot.line, slot.col, f"malformed time {written!r} (expected e.g. "
+                       "09:30-09:50)", "time.format")
             else:
                 report(slot.line, slot.col, "row has no time and no timed row before it",
                        "time.format")
@@ -390,9 +407,13 @@ def place_timeless(entries: list[_E], report: Report, warn: Report | None, *,
                 entries.remove(slot)
                 continue
             slot.start, slot.end = before.start, before.end
-            if warn is not None:
+            if warn is not None and not slot.extras.get("written_time"):
                 warn(slot.line, slot.col, "row has no time and no gap around it: given the "
                      "time of the row before it", "time.missing")
+        if (written := slot.extras.get("written_time")) and warn is not None:
+            placed = f"{slot.start:%H:%M}-{slot.end:%H:%M}" if slot.end else f"at {slot.start:%H:%M}"
+            warn(slot.line, slot.col, f"{written!r} is not a clock time: placed between the rows "
+                 f"around it ({placed}; write its time to be sure)", "time.missing")
         slot.timeless = False
 
 
@@ -403,7 +424,18 @@ def _end_at_next_start(entries: list[Entry]) -> None:
         # A row of another date (a Date column) is another day: its start is no end here.
         other_day = following.extras.get("date", "") not in ("", this.extras.get("date", ""))
         if this.end is None and not other_day:
-            this.end = following.start
+            this.end = _end_from_next(this, following)
+
+
+# A day's slots end by midnight: one that runs past it ends at the day's last minute.
+LAST_MINUTE = dt.time(23, 59)
+MIDNIGHT_NOTE = "{} runs past midnight: read as ending at 23:59 (a slot ends on its own day)"
+
+
+def past_midnight(start: dt.time, end: dt.time) -> bool:
+    """Whether START-END, ending before it starts, is an evening running into the night
+    ("22:00-01:00"), not a mistake ("10:00-09:40")."""
+    return end < start and start >= dt.time(18) and end <= dt.time(6)
 
 
 def fill_open_ends(slots: list[RawSlot], day_end: dt.time | None) -> list[RawSlot]:
@@ -411,5 +443,11 @@ def fill_open_ends(slots: list[RawSlot], day_end: dt.time | None) -> list[RawSlo
     for index, this in enumerate(slots):
         if this.end is None:
             following = slots[index + 1] if index + 1 < len(slots) else None
-            this.end = following.start if following else day_end
+            this.end = (_end_from_next(this, following) if following else None) or day_end
     return slots
+
+
+def _end_from_next(this: RawSlot, following: RawSlot) -> dt.time | None:
+    """Where THIS ends by the start of the slot after it: none when that starts with it (a
+    row placed at this one's start, having no time of its own)."""
+    return following.start if following.start > this.start else None
