@@ -115,8 +115,8 @@ _GENERIC_HEADING = re.compile(r"^\W*(?:the\s+|our\s+)?(?:(?:full|detailed|daily|
                               r"(?:programm?e?|programa|programma|schedule|agenda|timetable|"
                               r"horaire|zeitplan|ablauf|calendario|cronograma)\W*$", re.IGNORECASE)
 # A legend: an emphasised term, then what it means ("**on air** ... these sessions are
-# streamed", "*(R)*: recorded").
-_LEGEND = re.compile(r"^\s*<(strong|b|em|i)>([^<]{1,30})</\1>\s*(?:\.\.\.|…|:|=|–|—)\s*"
+# streamed", "*(R)* = recorded"). Not "**Note**: ...", a field's label.
+_LEGEND = re.compile(r"^\s*<(strong|b|em|i)>([^<]{1,30})</\1>\s*(?:\.\.\.|…|=|–|—)\s*"
                      r"\w+\s+\w+\s+\w+")
 # "Morning (Chair: Ann Lee)": a session's name with its chair.
 _CHAIR_IN_NAME = re.compile(r"\(\s*(?:session\s+)?(?:chairs?|chaired by|moderators?|moderated by)"
@@ -1621,8 +1621,10 @@ class _Reader:
             self.findings.warning(raw.line, raw.col, f"talk {title!r} has no speaker",
                                   "slot.speaker")
         slot_id = _unique(f"{date.isoformat()}-{raw.start:%H%M}-{slugify(title, 6)}", used_ids)
+        # The talk's date, start and title only: renaming the programme keeps every uid, so
+        # calendar subscribers see their events kept, not doubled.
         uid = uuid.uuid5(SLOT_NAMESPACE, "\x1f".join(
-            (self.title, date.isoformat(), f"{raw.start:%H:%M}", title)))
+            (date.isoformat(), f"{raw.start:%H:%M}", title)))
         return Slot(id=slot_id, uid=str(uid), start=raw.start, end=raw.end, kind=kind,
                     title=title, title_html=shown_title, speakers=speakers, abstract=abstract,
                     abstract_html=abstract_html,
