@@ -9,6 +9,7 @@ import subprocess
 import tempfile
 import unicodedata
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,8 @@ import pypdf
 
 from namconvert.model import Programme, Slot
 from namconvert.render.pdf.document import MM, inverted_name, listed
-from namconvert.schedule import day_heading, day_overview, day_zone, speaker_index
+from namconvert.views.labels import day_heading, day_zone
+from namconvert.views.slots import day_overview, placed_slots, speaker_index
 from support import needs_program
 
 # The running heads sit in the top margin, the folio in the bottom one (booklet.css's @page).
@@ -34,6 +36,7 @@ def squash(text: str) -> str:
 class Booklet:
     reader: pypdf.PdfReader
     texts: list[str]  # whitespace-squashed text of each page
+    data: bytes = b""
 
     @classmethod
     def open(cls, data: bytes) -> Booklet:
@@ -43,7 +46,7 @@ class Booklet:
         text = subprocess.run([pdftotext, "-enc", "UTF-8", "-", "-"], input=data,
                               capture_output=True, check=True).stdout.decode()
         pages = text.split("\f")[:-1]  # each page ends with a form feed
-        return cls(pypdf.PdfReader(io.BytesIO(data)), [squash(page) for page in pages])
+        return cls(pypdf.PdfReader(io.BytesIO(data)), [squash(page) for page in pages], data)
 
     def page_with(self, text: str, start: int = 0) -> int:
         """1-based number of the first page from START whose text holds TEXT."""
@@ -73,6 +76,15 @@ def body_start(booklet: Booklet, programme: Programme) -> int:
     """0-based index of the first body page: the contents are before it."""
     return booklet.page_with(programme.days[0].sessions[0].slots[0].title,
                              booklet.page_with("Contents")) - 1
+
+
+def contents_end(booklet: Booklet, body: int) -> int:
+    """1-based number of the first page after the contents: the first day at a glance, else
+    the first body page (0-based BODY)."""
+    first = booklet.page_with("Contents")
+    glance = squash("at a glance")
+    return next((n for n, text in enumerate(booklet.texts[first:body], first + 1)
+                 if glance in text), body + 1)
 
 
 def _entry(text: str, label: str, start: int = 0) -> re.Match[str]:
@@ -240,7 +252,7 @@ def check_overview(booklet: Booklet, programme: Programme) -> None:
         text = text[text.index(title):]
         assert squash(f"Times in {day_zone(programme, day)}") in text[:200]
         position = 0
-        for placed in day_overview(programme, day):
+        for placed in day_overview(placed_slots(programme), day):
             slot = placed.slot
             if not listed(slot):
                 continue
@@ -304,6 +316,93 @@ def link_targets(booklet: Booklet) -> list[int]:
                 ref = names[str(dest)].page if isinstance(dest, str) else dest[0]
                 targets.append(numbers[ref.idnum])
     return targets
+
+
+Word = tuple[float, float, float, float, str]  # x min, y min, x max, y max (from the top), text
+
+
+def words(booklet: Booklet) -> list[list[Word]]:
+    """Every word of every page with its box, by poppler's pdftotext -bbox."""
+    pdftotext = needs_program("pdftotext")
+    html = subprocess.run([pdftotext, "-bbox", "-enc", "UTF-8", "-", "-"], input=booklet.data,
+                          capture_output=True, check=True).stdout.decode()
+    pages: list[list[Word]] = []
+    for page in html.split("<page ")[1:]:
+        pages.append([(float(a), float(b), float(c), float(d), unescape(text)) for a, b, c, d, text
+                      in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                                    r'yMax="([\d.]+)">(.*?)</word>', page)])
+    return pages
+
+
+def links(booklet: Booklet, numbers: range, page_words: list[list[Word]]) \
+        -> list[tuple[str, int]]:
+    """(the text under it, 1-based target page) of every internal link on the 1-based pages
+    NUMBERS, in the order the pages list them (the document's order)."""
+    reader = pypdf.PdfReader(io.BytesIO(booklet.data))  # its own: other checks change theirs
+    target_of = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages, 1)}
+    names = reader.named_destinations
+    found = []
+    last: tuple[object, ...] = ()
+    for number in numbers:
+        page = reader.pages[number - 1]
+        height = float(page.mediabox.height)
+        for annot in page.get("/Annots", []):
+            annot = annot.get_object()
+            dest = annot.get("/Dest")
+            if dest is None:
+                continue
+            ref = names[str(dest)].page if isinstance(dest, str) else dest[0]
+            x0, y0, x1, y1 = (float(v) for v in annot["/Rect"])
+            top, bottom = height - max(y0, y1), height - min(y0, y1)
+            under = [w[4] for w in page_words[number - 1]
+                     if min(x0, x1) <= (w[0] + w[2]) / 2 <= max(x0, x1)
+                     and top <= (w[1] + w[3]) / 2 <= bottom]
+            link = (squash(" ".join(under)), target_of[ref.idnum])
+            if (x0, y0, x1, y1, link) == last:
+                continue  # WeasyPrint gives a link with generated text two annotations
+            last = (x0, y0, x1, y1, link)
+            found.append(link)
+    return found
+
+
+def check_links(booklet: Booklet, programme: Programme) -> None:
+    """Every contents line and every index number links to the page that holds its target: a
+    day's and a session's heading, a talk's title, the index. A continued line's second box
+    links where its first does."""
+    start = body_start(booklet, programme)
+    index_page = booklet.page_with("Index of speakers", start)
+    talks = slot_pages(booklet, programme)
+    expected: list[tuple[str, int]] = []  # (label, page) in contents order
+    after = start
+    for day in programme.days:
+        day_page = booklet.page_with(day_heading(day), after)
+        expected.append((day_heading(day), day_page))
+        after = day_page - 1
+        for session in day.sessions:
+            session_page = booklet.page_with(session.title, after)
+            expected.append((session.title, session_page))
+            after = session_page - 1
+            expected += [(f"{slot.start:%H:%M} {slot.title}", talks[slot.id])
+                         for slot in session.slots if listed(slot)]
+    expected.append(("Index of speakers", index_page))
+    page_words = words(booklet)
+    contents = links(booklet, range(2, contents_end(booklet, start)), page_words)
+    entries: list[tuple[str, int]] = []
+    for text, target in contents:
+        if len(entries) < len(expected) and text.startswith(squash(expected[len(entries)][0])):
+            entries.append((text, target))
+            assert target == expected[len(entries) - 1][1], \
+                f"{text!r} links to page {target}, not {expected[len(entries) - 1][1]}"
+        else:  # the rest of a line that wraps
+            assert entries and target == entries[-1][1], f"{text!r} links to page {target}"
+    assert len(entries) == len(expected), f"{len(entries)} contents links, {len(expected)} lines"
+    index = links(booklet, range(index_page, len(booklet.texts) + 1), page_words)
+    wanted = [talks[placed.slot.id] for entry in speaker_index(programme)
+              for placed in entry.slots]
+    assert [target for _, target in index] == wanted, "an index number links to another page"
+    # pdftotext joins the comma after a number to it: "15,".
+    assert all(text.rstrip(",") == str(target) for text, target in index), \
+        "an index number is not its link"
 
 
 def check_with_qpdf(data: bytes) -> None:

@@ -6,15 +6,21 @@ missing, except under CI=true, where a missing part is a failure.
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import os
 import shutil
+from collections.abc import Collection
+from dataclasses import replace
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
-from namconvert.config import make_options
+from namconvert.config import Options, make_options
 from namconvert.model import Programme
 from namconvert.parse import parse_file
+from namconvert.views import View, shape
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -32,6 +38,18 @@ def needs(condition: bool, message: str) -> None:
     if IN_CI:
         pytest.fail(f"{message} (CI=true: a missing check is a failure)")
     pytest.skip(message)
+
+
+def needs_module(name: str) -> ModuleType:
+    """The module NAME, imported; a skip (a failure under CI=true) when it is not installed."""
+    needs(importlib.util.find_spec(name) is not None,
+          f"the Python module {name} is not installed (make venv installs the test extras)")
+    return importlib.import_module(name)
+
+
+def needs_linux(path: str) -> None:
+    """A test that reads or writes a Linux device or /proc file: PATH must be there."""
+    needs(Path(path).exists(), f"{path} is absent (this test needs Linux)")
 
 
 def needs_program(name: str) -> str:
@@ -53,3 +71,13 @@ def load(path: Path, **overrides: object) -> Programme:
     programme = parse_file(path, options).programme
     assert programme is not None
     return programme
+
+
+def view_of(programme: Programme, options: Options, formats: Collection[str] | None = None) -> View:
+    """PROGRAMME shaped as a build of FORMATS (default: all) shapes it for its renderers; the
+    build time is OPTIONS' SOURCE_DATE_EPOCH, else 0."""
+    from namconvert.render import FORMATS
+
+    if options.source_date_epoch is None:
+        options = replace(options, source_date_epoch=0)
+    return shape(programme, options, FORMATS if formats is None else formats)

@@ -19,7 +19,8 @@ from namconvert.errors import DependencyError, RenderError
 from namconvert.model import Programme
 from namconvert.output import STAGING_PREFIX, OutputWriter
 from namconvert.render import RENDERERS, RenderFunction
-from support import ROOT, SOURCE
+from namconvert.views import View
+from support import ROOT, SOURCE, needs_linux
 
 QUICK = ["json", "ics", "frab_xml", "frab_json"]
 
@@ -43,7 +44,7 @@ def test_workers_write_the_same_files_as_one_process(tmp_path: Path, seed: Progr
     assert len(_tree(tmp_path / "two")) > len(QUICK)  # ics writes per-slot files too
 
 
-def _failing(programme: Programme, options: Options, out: OutputWriter) -> list[Path]:
+def _failing(view: View, out: OutputWriter) -> list[Path]:
     out.write_text("half-written.txt", "x")
     raise DependencyError("WeasyPrint is broken (reinstall it)", "README.md", 7)
 
@@ -64,7 +65,7 @@ def test_a_failure_keeps_the_previous_outputs_and_its_place(
     assert not list(tmp_path.glob(STAGING_PREFIX + "*"))
 
 
-def _clashing(programme: Programme, options: Options, out: OutputWriter) -> list[Path]:
+def _clashing(view: View, out: OutputWriter) -> list[Path]:
     return [out.write_text("programme.json", "{}")]
 
 
@@ -103,9 +104,9 @@ def _staged(out: Path) -> list[Path]:
     return [p for d in out.glob(STAGING_PREFIX + "*") for p in d.rglob("*") if p.is_file()]
 
 
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
 def test_a_killed_build_keeps_the_previous_outputs(tmp_path: Path,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    needs_linux("/proc/self/stat")
     out = tmp_path / "build"
     assert main(["build", str(SOURCE), "-o", str(out)]) == 0  # every format
     before = _tree(out)
@@ -150,7 +151,7 @@ def test_a_running_build_keeps_its_staging_folder(tmp_path: Path, seed: Programm
     """A build does not remove the staging folder of another build writing to the same place."""
     seen: list[bool] = []
 
-    def nested(programme: Programme, options: Options, out: OutputWriter) -> list[Path]:
+    def nested(view: View, out: OutputWriter) -> list[Path]:
         # A second build into the same folder while this one is staging its files.
         mine = out.write_text("mine.txt", "x")
         build.write_outputs(seed, SOURCE, seed_options, tmp_path, ["json"], jobs=1)

@@ -27,7 +27,7 @@ def run_check(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str |
         path.write_bytes(content)
     else:
         path.write_text(content, encoding="utf-8")
-    status = main(["check", str(path)])
+    status = main(["check", str(path), "--timezone", "Europe/London"])
     err = capsys.readouterr().err
     assert "Traceback" not in err
     return status, [line.replace(str(tmp_path) + "/", "") for line in err.splitlines()]
@@ -133,3 +133,18 @@ def test_parse_and_build_refuse_input_with_errors(
     assert captured.out == ""
     assert "README.md:9:1: error: slot ends before it starts" in captured.err
     assert not (out / "programme.json").exists()
+
+
+def test_no_time_zone_is_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "README.md"
+    path.write_text(table(row("09:00-09:20")), encoding="utf-8")
+    assert main(["check", str(path)]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        f"{path}: warning: no time zone is set, so every time is taken as UTC (set timezone in "
+        "namconvert.toml, or pass --timezone, e.g. Europe/London) [config.timezone]"]
+    assert main(["check", str(path), "--strict"]) == 1
+    capsys.readouterr()
+    assert main(["build", str(path), "-o", str(tmp_path / "out"), "--format", "json"]) == 0
+    assert "[config.timezone]" in capsys.readouterr().err
+    assert main(["check", str(path), "--timezone", "UTC"]) == 0  # said, so not warned about
+    assert capsys.readouterr().err == ""

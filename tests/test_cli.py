@@ -69,3 +69,17 @@ def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
                             capture_output=True, text=True, check=False)
     assert result.returncode == 1
     assert result.stderr == f"{broken}:1:1: error: not UTF-8 text (byte 0xff) [input]\n"
+
+
+def test_build_strict_fails_on_a_warning_and_writes_nothing(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "README.md"
+    source.write_text(SOURCE.read_text(encoding="utf-8"),  # without the seed's settings: no zone
+                      encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(source), "-o", str(out), "--format", "json", "--strict"]) == 1
+    err = capsys.readouterr().err
+    assert "warning: no time zone is set" in err and "[config.timezone]" in err
+    assert not (out / "programme.json").exists()
+    assert main(["build", str(source), "-o", str(out), "--format", "json"]) == 0  # not strict
+    assert (out / "programme.json").is_file()

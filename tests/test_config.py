@@ -37,7 +37,10 @@ def test_an_unknown_key_is_a_warning_naming_the_nearest(source: Path,
     code, lines = _check(source, capsys)
     assert code == 0
     assert lines == [f"{path}:3:3: warning: unknown setting `timezon` is ignored (did you mean "
-                     "`timezone`?) [config.unknown]"]
+                     "`timezone`?) [config.unknown]",
+                     f"{source}: warning: no time zone is set, so every time is taken as UTC "
+                     "(set timezone in namconvert.toml, or pass --timezone, e.g. Europe/London) "
+                     "[config.timezone]"]
     assert _check(source, capsys, "--strict")[0] == 1  # a warning fails --strict
     # parse and build say it too, and go on (times in UTC, as the setting was ignored).
     assert main(["parse", str(source)]) == 0

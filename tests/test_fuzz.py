@@ -22,9 +22,8 @@ from namconvert.config import Options
 from namconvert.model import Day, Link, Person, Programme, Session, Slot, Speaker
 from namconvert.output import OutputWriter
 from namconvert.parse import parse_file, parse_text
-from namconvert.parse.people import role_line
 from namconvert.render import readme
-from support import SOURCE
+from support import SOURCE, view_of
 
 # `make test` (and CI) runs the same few examples every time; `make fuzz` searches afresh.
 settings.register_profile("quick", max_examples=15, deadline=None, derandomize=True,
@@ -43,6 +42,11 @@ NAME_CHAR = st.one_of(LETTERS, LETTERS, LETTERS, st.sampled_from(list(".'-")))
 LOCATION_LINE = re.compile(r"^\W*(?:session\s+)?(?:location|venue|room|place|where)\W*\s*:",
                            re.IGNORECASE)
 LABEL_WORD = re.compile(r"(?i)^\W*(abstract|summary)")
+# A line that starts with a role word names people ("Organisers: ...", "Chair - ..."): this
+# test's own list of the words the README shape gives roles with, not the parser's pattern,
+# so that text the parser might misread as a role is generated, not avoided.
+ROLE_WORD = re.compile(r"(?i)^\W*(?:session\s+)?(?:organi[sz]\w*|convenors?|convened|chair\w*|"
+                       r"co-chairs?|moderat\w*|hosts?|hosted)\b")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -58,7 +62,7 @@ def words(char: st.SearchStrategy[str], max_words: int = 6) -> st.SearchStrategy
 RICH = words(RICH_CHAR)
 PLAIN_WORD = st.text(LETTERS, min_size=1, max_size=10)
 # Free prose that is not a "Location:" or "Organisers:" line (those are read as such).
-PROSE = RICH.filter(lambda t: not LOCATION_LINE.match(t) and role_line(t) is None)
+PROSE = RICH.filter(lambda t: not LOCATION_LINE.match(t) and not ROLE_WORD.match(t))
 # Words that stand for a group, not a person: a programme writes them where a name would
 # be ("Welcome | Organizers"), and they are read as no one (the list is this test's own).
 GROUP_WORDS = re.compile(r"(?i)^(?:all|the|other|invited|local)?\s*(?:speakers?|panel\w*|"
@@ -72,7 +76,7 @@ NAME = words(NAME_CHAR, 4).filter(
     and not re.search(r"(?i)\b(and|or)\b", n)
     and not GROUP_WORDS.match(n)
     and not HONORIFIC.match(n)
-    and role_line(n) is None)
+    and not ROLE_WORD.match(n))
 URL = st.from_regex(r"https://example\.(org|com)(/[a-z0-9_\-]{1,8}){0,3}", fullmatch=True)
 EMAIL = st.from_regex(r"[a-z][a-z0-9]{0,8}(\.[a-z0-9]{1,5})?@[a-z]{1,8}\.org", fullmatch=True)
 NOTE = words(st.one_of(st.characters(categories=("Lu", "Ll", "Lo")),
@@ -219,7 +223,7 @@ def options_for(programme: Programme) -> Options:
 def write(programme: Programme) -> str:
     with tempfile.TemporaryDirectory() as folder:
         out = OutputWriter(Path(folder))
-        readme.render(programme, options_for(programme), out)
+        readme.render(view_of(programme, options_for(programme)), out)
         out.commit()
         return (Path(folder) / readme.OUTPUT).read_text(encoding="utf-8")
 

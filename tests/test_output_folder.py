@@ -19,10 +19,9 @@ import pytest
 
 from namconvert import build
 from namconvert.cli import main
-from namconvert.config import Options
-from namconvert.model import Programme
 from namconvert.output import MARKER, STAGING_PREFIX, OutputWriter
 from namconvert.render import RENDERERS
+from namconvert.views import View
 from support import ROOT, SOURCE
 
 QUICK = "json,ics,frab_xml,frab_json"
@@ -229,7 +228,7 @@ def test_a_partial_build_keeps_the_other_formats_and_a_full_one_mirrors_them(
     assert set(after) == set(full) - {STALE} | {"CNAME"}
 
 
-def _extra(programme: Programme, options: Options, out: OutputWriter) -> list[Path]:
+def _extra(view: View, out: OutputWriter) -> list[Path]:
     return [out.write_text("extra/retired.txt", "a format that is no longer built\n")]
 
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
-
-from support import ROOT
+from support import ROOT, needs_module
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 
 
 def test_pages_workflow_builds_everything_and_publishes_build():
-    yaml = pytest.importorskip("yaml")
+    yaml = needs_module("yaml")
     workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     triggers = workflow[True]  # YAML 1.1 reads the key `on` as True
     assert triggers["push"]["branches"] == ["main"]

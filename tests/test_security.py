@@ -270,7 +270,7 @@ def test_only_inline_formatting_and_web_links_remain_in_titles_and_abstracts(bui
 
 def test_check_warns_about_each_dropped_link(built: Built,
                                               capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", str(built.source)]) == 0
+    assert main(["check", str(built.source), "--timezone", "Europe/London"]) == 0
     lines = capsys.readouterr().err.replace(str(built.source), "README.md").splitlines()
     kept = "(only http, https and mailto links are kept) [link.scheme]"
     assert lines == [
@@ -335,9 +335,10 @@ def test_the_configured_limit_is_inclusive(tmp_path: Path,
     source = tmp_path / "README.md"
     source.write_bytes(SOURCE.read_bytes())
     size = source.stat().st_size
-    (tmp_path / "namconvert.toml").write_text(f"max_bytes = {size}\n", encoding="utf-8")
+    zone = 'timezone = "Europe/London"\n'
+    (tmp_path / "namconvert.toml").write_text(f"{zone}max_bytes = {size}\n", encoding="utf-8")
     assert main(["check", str(source)]) == 0
-    (tmp_path / "namconvert.toml").write_text(f"max_bytes = {size - 1}\n", encoding="utf-8")
+    (tmp_path / "namconvert.toml").write_text(f"{zone}max_bytes = {size - 1}\n", encoding="utf-8")
     assert main(["check", str(source)]) == 1
     assert capsys.readouterr().err == (
         f"{source}:1:1: error: input is {size:,} bytes, over the limit of {size - 1:,} "

@@ -15,18 +15,19 @@ import multiprocessing
 import os
 import queue
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from . import progress
-from .config import Options
-from .errors import ConfigError, NamconvertError, OutputError, RenderError
+from .config import Options, settings_warnings, timezone_warning
+from .errors import ConfigError, Diagnostic, NamconvertError, OutputError, ParseError, RenderError
 from .model import Programme
 from .output import OutputWriter, claim, prepare
 from .parse import parse_file
 from .render import FORMATS, RENDERERS
+from .views import View, shape
 from .workers import available_cores, exit_with_parent, stopped_on_interrupt
 
 # Slowest first, so the longest renderer starts at once and the others fill the other cores.
@@ -58,9 +59,32 @@ def with_build_time(source: Path, options: Options) -> Options:
 def build(source: Path, options: Options, out_dir: Path,
           formats: Sequence[str] | None = None) -> list[Path]:
     """Parse SOURCE and write every format into OUT_DIR; all or nothing."""
-    programme = parse_file(source, options).programme
-    assert programme is not None  # parse_file raises on errors
-    return write_outputs(programme, source, options, out_dir, formats)
+    return run_build(source, options, out_dir, formats)
+
+
+def run_build(source: Path, options: Options, out_dir: Path,
+              formats: Sequence[str] | None = None, *, strict: bool = False,
+              report: Callable[[Diagnostic], None] = lambda finding: None) -> list[Path]:
+    """What ``namconvert build`` and every rebuild of ``namconvert serve`` do: read the
+    settings file's warnings and the source, REPORT each warning, write FORMATS into OUT_DIR.
+
+    Errors raise (:class:`ParseError` and the like); under STRICT so do warnings, and then
+    nothing is written.
+    """
+    names = resolve_formats(formats)  # a bad --format fails before anything is read
+    settings = settings_warnings(source)  # unknown keys in namconvert.toml
+    for finding in settings:
+        report(finding)
+    result = parse_file(source, options)  # errors raise ParseError
+    assert result.programme is not None
+    findings = [*timezone_warning(source, options), *result.findings]
+    if strict and findings:
+        raise ParseError(findings)
+    if strict and settings:
+        raise ConfigError("the settings' warnings are errors under --strict", source)
+    for finding in findings:
+        report(finding)
+    return write_outputs(result.programme, source, options, out_dir, names)
 
 
 def job_count(jobs: int | None, tasks: int) -> int:
@@ -83,9 +107,9 @@ def write_outputs(programme: Programme, source: Path, options: Options, out_dir:
     """
     options = with_build_time(source, options)
     names = resolve_formats(formats)
-    # Every renderer is told which formats this build writes, so a page links only to files
-    # the output folder will hold (render/html.py).
-    options = replace(options, extra={**options.extra, "namconvert.formats": tuple(names)})
+    # Shaped once; every renderer is told which formats this build writes, so a page links
+    # only to files the output folder will hold (render/html.py).
+    view = shape(programme, options, names)
     out_dir = prepare(out_dir, source, options.templates)  # refuses the source's folder
     display = display or progress.Display(names)
     try:
@@ -93,9 +117,9 @@ def write_outputs(programme: Programme, source: Path, options: Options, out_dir:
             writer = OutputWriter(out_dir)
             try:
                 if job_count(jobs, len(names)) <= 1:
-                    _render_here(names, programme, options, writer, display)
+                    _render_here(names, view, writer, display)
                 else:
-                    _render_in_workers(names, programme, options, writer, display,
+                    _render_in_workers(names, view, writer, display,
                                        job_count(jobs, len(names)))
                 return writer.commit(names, RENDERERS)
             finally:
@@ -109,14 +133,14 @@ def write_outputs(programme: Programme, source: Path, options: Options, out_dir:
         display.close()
 
 
-def _render_here(names: list[str], programme: Programme, options: Options,
-                 writer: OutputWriter, display: progress.Display) -> None:
+def _render_here(names: list[str], view: View, writer: OutputWriter,
+                 display: progress.Display) -> None:
     previous = progress.set_sink(display)
     try:
         for name in names:
             progress.started(name)
             writer.format = name
-            RENDERERS[name].render(programme, options, writer)
+            RENDERERS[name].render(view, writer)
             progress.finished(name)
     finally:
         progress.set_sink(previous)
@@ -150,17 +174,17 @@ class _Outcome:
 
 
 # Set in the parent just before the workers fork; they inherit it instead of unpickling it.
-_SHARED: tuple[Programme, Options, Path, Any] | None = None
+_SHARED: tuple[View, Path, Any] | None = None
 
 
 def _render_in_worker(name: str) -> _Outcome:
     assert _SHARED is not None
-    programme, options, out_dir, events = _SHARED
+    view, out_dir, events = _SHARED
     progress.set_sink(progress.forward_to(events))
     writer = _RecordingWriter(out_dir)
     try:
         progress.started(name)
-        RENDERERS[name].render(programme, options, writer)
+        RENDERERS[name].render(view, writer)
         progress.finished(name)
     except NamconvertError as exc:
         writer.discard()
@@ -187,12 +211,12 @@ def _rebuilt(error: tuple[type[NamconvertError], tuple[Any, ...], dict[str, Any]
     return exc
 
 
-def _render_in_workers(names: list[str], programme: Programme, options: Options,
-                       writer: OutputWriter, display: progress.Display, jobs: int) -> None:
+def _render_in_workers(names: list[str], view: View, writer: OutputWriter,
+                       display: progress.Display, jobs: int) -> None:
     global _SHARED
     context = multiprocessing.get_context("fork")
     events = context.Queue()
-    _SHARED = (programme, options, writer.out_dir, events)
+    _SHARED = (view, writer.out_dir, events)
     outcomes: dict[str, _Outcome] = {}
     try:
         # On Ctrl-C the workers end at once, not after the booklet is laid out.

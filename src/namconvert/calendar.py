@@ -13,19 +13,15 @@ from collections.abc import Sequence
 import icalendar
 
 from . import __version__
-from .events import Event, strip_control
 from .model import Programme
+from .views.schedule import Event
+from .views.text import strip_control
 
 PRODID = f"-//namconvert//namconvert {__version__}//EN"
 
 # The VTIMEZONE spans the programme with a year's margin either side: enough
 # for any event in the file, and far shorter than icalendar's 1970-2038 default.
 _MARGIN = dt.timedelta(days=366)
-
-
-def stamp(source_date_epoch: int | None) -> dt.datetime:
-    """DTSTAMP: the build time (SOURCE_DATE_EPOCH), in UTC."""
-    return dt.datetime.fromtimestamp(source_date_epoch or 0, dt.UTC)
 
 
 def description(event: Event) -> str:
@@ -65,8 +61,8 @@ def vtimezone(programme: Programme) -> icalendar.Timezone | None:
 
 
 def calendar(programme: Programme, events: Sequence[Event], name: str,
-             source_date_epoch: int | None) -> icalendar.Calendar:
-    """A VCALENDAR named NAME holding EVENTS, in programme order."""
+             dtstamp: dt.datetime) -> icalendar.Calendar:
+    """A VCALENDAR named NAME holding EVENTS, in programme order; DTSTAMP is the build time."""
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -78,7 +74,6 @@ def calendar(programme: Programme, events: Sequence[Event], name: str,
     timezone = vtimezone(programme)
     if timezone is not None:
         cal.add_component(timezone)
-    dtstamp = stamp(source_date_epoch)
     for event in sorted(events, key=lambda e: (e.start, e.id)):
         cal.add_component(vevent(event, dtstamp))
     return cal

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .config import Options, make_options, paper_sizes, settings_warnings
+from .config import Options, make_options, paper_sizes, settings_warnings, timezone_warning
 from .errors import Diagnostic, NamconvertError, OutputError, has_errors
 
 DEFAULT_SOURCE = Path("source/README.md")
@@ -136,14 +136,25 @@ def run(args: argparse.Namespace) -> int:
         from .serve import serve
 
         formats = args.format.split(",") if args.format is not None else None
-        return serve(args.source, lambda: _options(args), args.output, args.port, formats)
+        return serve(args.source, lambda: _options(args), args.output, args.port, formats,
+                     strict=args.strict)
     options = _options(args)
+    if args.command == "build":
+        from .build import run_build
+
+        formats = args.format.split(",") if args.format is not None else None
+        written = run_build(args.source, options, args.output, formats, strict=args.strict,
+                            report=lambda finding: _report([finding]))
+        _write_out("".join(f"{path}\n" for path in written))
+        return 0
     settings = settings_warnings(args.source)  # unknown keys in namconvert.toml
     if args.command == "check":
         result = parse_file(args.source, options, raise_on_error=False)
         if args.explain:
             for line in result.explained:
                 print(line)
+        if result.programme is not None:  # read: then its times matter
+            settings += timezone_warning(args.source, options)
         _report([*settings, *result.findings])
         return 1 if _strict_failure([*settings, *result.findings], args.strict) else 0
     _report(settings)
@@ -151,16 +162,9 @@ def run(args: argparse.Namespace) -> int:
     _report(result.findings)
     if _strict_failure([*settings, *result.findings], args.strict) or result.programme is None:
         return 1
-    if args.command == "parse":
-        from .render.json_model import dumps
+    from .render.json_model import dumps
 
-        _write_out(dumps(result.programme))
-        return 0
-    from .build import write_outputs
-
-    formats = args.format.split(",") if args.format is not None else None
-    written = write_outputs(result.programme, args.source, options, args.output, formats)
-    _write_out("".join(f"{path}\n" for path in written))
+    _write_out(dumps(result.programme))
     return 0
 
 

@@ -44,6 +44,15 @@ class Options:
     columns: dict[str, str] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def build_time(self) -> dt.datetime:
+        """The build's one timestamp, in UTC: every date an output states (EPUB, PDF, iCalendar
+        DTSTAMP, frab version, the site's "built") is this one. From SOURCE_DATE_EPOCH, which
+        a build sets to the source's modification time when the user did not."""
+        if self.source_date_epoch is None:
+            raise ValueError("no build time: build.with_build_time() sets source_date_epoch")
+        return dt.datetime.fromtimestamp(self.source_date_epoch, dt.UTC)
+
 
 def _check_timezone(name: str, where: str, line: int | None) -> str:
     try:
@@ -202,6 +211,16 @@ def load_config(source: Path) -> dict[str, Any]:
     places = _key_lines(text)
     return {key: _coerce(key, value, str(path), places.get(key, (None, 1))[0], path.parent)
             for key, value in data.items()}
+
+
+def timezone_warning(source: Path, options: Options) -> list[Diagnostic]:
+    """A warning when OPTIONS name no time zone: every time is then read as UTC, which is
+    rarely what a programme means, and calendars would show each talk at the wrong hour."""
+    if options.timezone is not None:
+        return []
+    return [Diagnostic(str(source), 0, 1, "warning", "no time zone is set, so every time is "
+                       f"taken as UTC (set timezone in {CONFIG_NAME}, or pass --timezone, "
+                       "e.g. Europe/London)", "config.timezone")]
 
 
 def settings_warnings(source: Path) -> list[Diagnostic]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .build import write_outputs
+from .build import run_build
 from .config import CONFIG_NAME, Options
 from .errors import NamconvertError
 from .output import prepare
@@ -169,8 +169,9 @@ class Preview:
 
     def __init__(self, source: Path, options: Callable[[], Options], out_dir: Path,
                  port: int = 8000, formats: Sequence[str] | None = None,
-                 log: Callable[[str], None] | None = None) -> None:
+                 log: Callable[[str], None] | None = None, *, strict: bool = False) -> None:
         self.source = source
+        self.strict = strict
         self.options = options  # re-read on every build: the settings file may have changed
         self.out_dir = out_dir.resolve()
         self.formats = formats
@@ -195,17 +196,10 @@ class Preview:
 
     def rebuild(self) -> bool:
         """Build once; on failure report the error and keep the previous output."""
-        from .errors import has_errors
-        from .parse import parse_file
-
         with self._build_lock:
             try:
-                options = self.options()
-                result = parse_file(self.source, options)
-                for finding in result.findings:
-                    self.log(finding.format())
-                assert result.programme is not None and not has_errors(result.findings)
-                write_outputs(result.programme, self.source, options, self.out_dir, self.formats)
+                run_build(self.source, self.options(), self.out_dir, self.formats,
+                          strict=self.strict, report=lambda finding: self.log(finding.format()))
             except NamconvertError as exc:
                 error = "\n".join(d.format() for d in exc.diagnostics())
                 self.log(error)
@@ -265,12 +259,12 @@ class Preview:
 
 
 def serve(source: Path, options: Callable[[], Options], out_dir: Path, port: int = 8000,
-          formats: Sequence[str] | None = None) -> int:
+          formats: Sequence[str] | None = None, *, strict: bool = False) -> int:
     """Run the preview until interrupted (Ctrl-C)."""
     if not source.is_file():
         raise ServeError(f"no such file: {source}", source)
     prepare(out_dir, source, options().templates)  # never serve (or write) the source's folder
-    preview = Preview(source, options, out_dir, port, formats)
+    preview = Preview(source, options, out_dir, port, formats, strict=strict)
     preview.start()
     print(f"Serving {out_dir} at {preview.url} (Ctrl-C to stop)", file=sys.stderr, flush=True)
     try:

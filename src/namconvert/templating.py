@@ -28,6 +28,17 @@ def search_path(user_templates: Path | None) -> list[Path]:
     return [*paths, builtin_templates()]
 
 
+def template_asset(user_templates: Path | None, relative: str) -> bytes:
+    """The bytes of RELATIVE (e.g. ``html/assets/site.js``), from the first template folder
+    that has it; :class:`TemplateNotFound` listing the folders searched when none does."""
+    for root in search_path(user_templates):
+        path = root / relative
+        if path.is_file():
+            return path.read_bytes()
+    searched = ", ".join(str(p) for p in search_path(user_templates))
+    raise TemplateNotFound(f"asset {relative} not found (searched: {searched})")
+
+
 def make_environment(user_templates: Path | None = None, *, autoescape: bool = True,
                      filters: dict[str, Callable[..., Any]] | None = None) -> jinja2.Environment:
     loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(p)) for p in search_path(user_templates)])

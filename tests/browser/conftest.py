@@ -18,7 +18,7 @@ import pytest
 
 from namconvert.build import build
 from namconvert.config import make_options
-from support import SOURCE, needs
+from support import SOURCE, needs, needs_module
 
 CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -52,7 +52,7 @@ def site_url(site_dir: Path) -> Iterator[str]:
 def browser() -> Iterator[Any]:
     needs(CHROMIUM.is_file(), f"{CHROMIUM} is missing (Debian: apt-get install chromium; "
                               "make system-deps installs it)")
-    sync_api = pytest.importorskip("playwright.sync_api")
+    sync_api = needs_module("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
         yield browser

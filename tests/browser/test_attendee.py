@@ -12,7 +12,7 @@ import icalendar
 import pytest
 
 from namconvert.model import Programme
-from namconvert.schedule import placed_slots
+from namconvert.views.slots import placed_slots
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from namconvert.model import Programme
-from namconvert.schedule import speaker_index
+from namconvert.views.slots import speaker_index
 
 pytestmark = pytest.mark.browser
 

@@ -24,8 +24,8 @@ from namconvert.errors import RenderError
 from namconvert.model import Programme
 from namconvert.output import OutputWriter
 from namconvert.render import epub
-from namconvert.schedule import day_heading
-from support import needs
+from namconvert.views.labels import day_heading
+from support import needs, view_of
 
 EPOCH = 1_657_000_000
 NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/",
@@ -34,7 +34,7 @@ NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/
 
 def _build(programme: Programme, options: Options, out_dir: Path, epoch: int = EPOCH) -> Path:
     writer = OutputWriter(out_dir)
-    epub.render(programme, replace(options, source_date_epoch=epoch), writer)
+    epub.render(view_of(programme, replace(options, source_date_epoch=epoch)), writer)
     writer.commit()
     return out_dir / epub.OUTPUT
 

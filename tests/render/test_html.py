@@ -15,8 +15,10 @@ from namconvert import render as registry
 from namconvert.config import Options
 from namconvert.model import Programme, Slot
 from namconvert.output import OutputWriter
-from namconvert.render import Renderer, html
-from namconvert.schedule import placed_slots, speaker_index, surname_key
+from namconvert.render import html
+from namconvert.views import labels
+from namconvert.views.slots import placed_slots, speaker_index, surname_key
+from support import view_of
 
 EMILY = "2022-07-13-1635-the-power-and-caveats-of-clustering"
 
@@ -25,9 +27,9 @@ def build(tmp_path: Path, programme: Programme, options: Options,
           formats: tuple[str, ...] | None = None) -> BeautifulSoup:
     """Render the site alone; FORMATS are those the build is said to write besides it."""
     out = OutputWriter(tmp_path)
-    extra = {**options.extra, html.WRITTEN: ("html", *formats)} if formats is not None \
-        else options.extra
-    html.render(programme, replace(options, source_date_epoch=1657700000, extra=extra), out)
+    view = view_of(programme, replace(options, source_date_epoch=1657700000),
+                   ("html", *(formats or ())))
+    html.render(view, out)
     out.commit()
     return BeautifulSoup((tmp_path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
@@ -46,11 +48,6 @@ def element(page: BeautifulSoup, element_id: str) -> Tag:
     found = page.find(id=element_id)
     assert isinstance(found, Tag), f"no element with id {element_id!r}"
     return found
-
-
-def fake_renderer(name: str, title: str, output: str, media_type: str) -> Renderer:
-    return Renderer(name, Path(output).suffix, media_type, title, output,
-                    lambda p, o, w: [], f"fake.{name}")
 
 
 def test_every_slot_has_its_anchor_time_speakers_title_and_abstract(page, seed):
@@ -126,10 +123,6 @@ def test_speaker_index_is_sorted_by_surname_and_links_to_slots(page, seed):
 
 
 def test_download_links_for_pdf_and_epub(tmp_path, seed, seed_options, monkeypatch):
-    monkeypatch.setitem(registry.RENDERERS, "epub",
-                        fake_renderer("epub", "EPUB e-book", "programme.epub", "application/epub+zip"))
-    monkeypatch.setitem(registry.RENDERERS, "pdf",
-                        fake_renderer("pdf", "PDF booklet", "programme.pdf", "application/pdf"))
     page = build(tmp_path, seed, seed_options, ("pdf", "epub"))
     links = {a["href"]: (text(a), a["type"]) for a in page.select("nav.downloads a")}
     assert links["programme.pdf"] == ("PDF booklet", "application/pdf")
@@ -139,8 +132,6 @@ def test_download_links_for_pdf_and_epub(tmp_path, seed, seed_options, monkeypat
 
 def test_calendar_links_point_at_the_ics_files_when_that_format_exists(tmp_path, seed, seed_options,
                                                                        monkeypatch):
-    monkeypatch.setitem(registry.RENDERERS, "ics",
-                        fake_renderer("ics", "Calendar", "programme.ics", "text/calendar"))
     page = build(tmp_path, seed, seed_options, ("ics",))
     for p in placed_slots(seed):
         link = element(page, p.slot.id).select_one("a.calendar")
@@ -152,7 +143,6 @@ def test_calendar_links_point_at_the_ics_files_when_that_format_exists(tmp_path,
 
 
 def test_calendar_links_fall_back_to_a_data_url_event(tmp_path, seed, seed_options, monkeypatch):
-    monkeypatch.delitem(registry.RENDERERS, "ics", raising=False)
     page = build(tmp_path, seed, seed_options)
     link = element(page, EMILY).select_one("a.calendar")
     assert link is not None and link["href"].startswith("data:text/calendar")
@@ -164,7 +154,7 @@ def test_calendar_links_fall_back_to_a_data_url_event(tmp_path, seed, seed_optio
     event = icalendar.Calendar.from_ical(body).walk("VEVENT")[0]
     assert event.decoded("DTSTART") == dt.datetime(2022, 7, 13, 15, 35, tzinfo=dt.UTC)
     assert event.decoded("DTEND") == dt.datetime(2022, 7, 13, 15, 55, tzinfo=dt.UTC)
-    assert "Emily Hunt" in str(event["SUMMARY"])
+    assert "Emily Hunt" in str(event["DESCRIPTION"])  # as programme.ics has it
     assert page.select(".day-calendar") == []
 
 
@@ -247,20 +237,20 @@ def test_plain_text_is_escaped_and_template_syntax_printed_as_written(tmp_path, 
 
 
 def test_zone_label_names_the_abbreviation_and_offset(seed):
-    assert html.zone_label(seed) == "Europe/London (BST, UTC+01:00)"
+    assert labels.zone_label(seed) == "Europe/London (BST, UTC+01:00)"
 
 
 def test_zone_label_across_a_clock_change_names_only_the_zone(seed):
     later = replace(seed.days[1], date=dt.date(2022, 11, 3))
     programme = replace(seed, days=(seed.days[0], later))
-    assert html.zone_label(programme) == "Europe/London"
-    zones = {html.zone_abbreviation(p.start) for p in placed_slots(programme)}
+    assert labels.zone_label(programme) == "Europe/London"
+    zones = {labels.zone_abbreviation(p.start) for p in placed_slots(programme)}
     assert zones == {"BST", "GMT"}
 
 
 def test_zone_without_letters_shows_the_offset(seed):
     moment = dt.datetime(2022, 7, 13, 16, 35, tzinfo=__import__("zoneinfo").ZoneInfo("Asia/Dubai"))
-    assert html.zone_abbreviation(moment) == "UTC+04:00"
+    assert labels.zone_abbreviation(moment) == "UTC+04:00"
 
 
 def test_stylesheet_has_dark_mode_and_a_print_layout_one_day_per_page(tmp_path, page):
@@ -341,7 +331,7 @@ def test_the_glance_puts_parallel_sessions_side_by_side(seed):
                    slots=tuple(replace(s, id=f"twin-{s.id}", uid=f"twin-{s.uid}") for s in
                                first.slots))
     programme = replace(seed, days=(replace(day, sessions=(first, twin)),))
-    (view,) = html.day_views(programme, seed_options_for(programme), lambda f, r: False)
+    (view,) = html.day_views(view_of(programme, seed_options_for(programme)), lambda f, r: False)
     assert view.glance.columns == (first.title, "Parallel track")
     for row in view.glance.rows:
         assert [len(c.slots) if c else 0 for c in row.cells] == [1, 1]
@@ -361,7 +351,7 @@ def test_the_glance_spans_a_plenary_slot_across_the_columns(seed):
         replace(s, id=f"twin-{s.id}", uid=f"twin-{s.uid}") for s in talks))
     main = replace(first, slots=first.slots[:3])
     programme = replace(seed, days=(replace(day, sessions=(main, twin)),))
-    (view,) = html.day_views(programme, seed_options_for(programme), lambda f, r: False)
+    (view,) = html.day_views(view_of(programme, seed_options_for(programme)), lambda f, r: False)
     opening = view.glance.rows[0].cells
     assert len(opening) == 1 and opening[0] is not None and opening[0].colspan == 2
 
@@ -375,7 +365,7 @@ def test_day_hours_carry_utc_instants_and_name_the_zone(page, seed):
 
 
 def test_zone_names_come_from_the_tz_database(seed):
-    names = html.zone_names(seed, ["Asia/Tokyo", "Asia/Dubai", "Europe/London"])
+    names = labels.zone_names(seed, ["Asia/Tokyo", "Asia/Dubai", "Europe/London"])
     assert names["Asia/Tokyo"] == {540: "JST"}
     assert names["Europe/London"] == {60: "BST"}
     assert "Asia/Dubai" not in names  # "+04": the page names it UTC+04:00
@@ -424,7 +414,7 @@ def test_the_glance_has_a_column_per_room_when_rooms_run_in_parallel(seed):
         replace(s, id=f"{n}-{s.id}", uid=f"{n}-{s.uid}") for s in session.slots))
         for n, room in enumerate(rooms))
     programme = replace(seed, days=(replace(day, sessions=sessions),))
-    (view,) = html.day_views(programme, seed_options_for(programme), lambda f, r: False)
+    (view,) = html.day_views(view_of(programme, seed_options_for(programme)), lambda f, r: False)
     assert view.glance.columns == rooms
     assert len(view.glance.rows) == len(session.slots)
     assert all(len(row.cells) == 3 for row in view.glance.rows)

@@ -14,6 +14,7 @@ from namconvert.config import Options
 from namconvert.model import Programme
 from namconvert.output import OutputWriter
 from namconvert.render import ics
+from support import view_of
 
 EPOCH = 1_657_000_000
 UTC = dt.UTC
@@ -21,7 +22,7 @@ UTC = dt.UTC
 
 def _build(programme: Programme, options: Options, out_dir: Path) -> Path:
     writer = OutputWriter(out_dir)
-    ics.render(programme, replace(options, source_date_epoch=EPOCH), writer)
+    ics.render(view_of(programme, replace(options, source_date_epoch=EPOCH)), writer)
     writer.commit()
     return out_dir
 
@@ -123,11 +124,10 @@ def test_same_input_same_bytes(seed: Programme, seed_options: Options, built: Pa
 def _reference(programme: Programme, options: Options) -> dict[str, bytes]:
     """Every file as icalendar itself serialises the whole calendar (calendar.to_bytes)."""
     from namconvert.calendar import calendar, to_bytes
-    from namconvert.events import build_events
 
-    events = build_events(programme, options)
-    return {path: to_bytes(calendar(programme, chosen, name, EPOCH))
-            for path, name, chosen in ics.files(programme, events)}
+    view = view_of(programme, replace(options, source_date_epoch=EPOCH))
+    return {path: to_bytes(calendar(programme, chosen, name, view.build_time))
+            for path, name, chosen in ics.files(programme, view.schedule.events)}
 
 
 def _synthetic(talks: int) -> Programme:
@@ -159,3 +159,16 @@ def test_assembled_files_are_icalendars_own_bytes(variant: str, seed: Programme,
         assert written[path] == data, path
     if variant != "utc":
         assert written["programme.ics"].count(b"BEGIN:VTIMEZONE") == 1
+
+
+def test_renaming_the_programme_keeps_every_uid(tmp_path: Path, seed_options: Options) -> None:
+    from namconvert.parse import parse_text
+    from support import SOURCE
+
+    text = SOURCE.read_text(encoding="utf-8")
+    first_line = text.splitlines()[0]
+    renamed = text.replace(first_line, first_line + " (renamed)", 1)
+    before, after = (parse_text(t, SOURCE, seed_options).programme for t in (text, renamed))
+    assert before is not None and after is not None and before.title != after.title
+    uids = [[s.uid for d in p.days for ses in d.sessions for s in ses.slots] for p in (before, after)]
+    assert uids[0] == uids[1]

@@ -5,8 +5,9 @@ Each module exposes the same small contract:
 - ``NAME``: the format's key (``--format NAME``, ``make NAME``);
 - ``SUFFIX``, ``MEDIA_TYPE``, ``TITLE``: its main file's suffix, media type and a human name;
 - ``OUTPUT``: the main file's path relative to the output folder;
-- ``render(programme, options, out) -> list[Path]``: write through ``out`` (an
-  :class:`~namconvert.output.OutputWriter`) and return the paths written.
+- ``render(view, out) -> list[Path]``: write the programme as shaped once for the build
+  (a :class:`~namconvert.views.View`: the model, the options, the formats being written)
+  through ``out`` (an :class:`~namconvert.output.OutputWriter`); return the paths written.
 
 Heavy tools (WeasyPrint, Pandoc) are imported inside ``render`` so that
 ``parse`` and ``check`` start fast.
@@ -20,12 +21,11 @@ from pathlib import Path
 from types import ModuleType
 from typing import cast
 
-from ..config import Options
-from ..model import Programme
 from ..output import OutputWriter
+from ..views import View
 from . import epub, frab_json, frab_xml, html, ics, json_model, pdf, readme
 
-RenderFunction = Callable[[Programme, Options, OutputWriter], list[Path]]
+RenderFunction = Callable[[View, OutputWriter], list[Path]]
 
 
 @dataclass(frozen=True)

@@ -26,13 +26,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..config import Options
 from ..errors import DependencyError, RenderError
-from ..events import strip_control
-from ..model import Day, Programme, Slot
+from ..model import Programme, Slot
 from ..output import OutputWriter
-from ..schedule import PlacedSlot, date_range, day_heading, day_zone, speaker_index
-from ..templating import make_environment, render_template, search_path
+from ..templating import make_environment, render_template, template_asset
+from ..views import View, labels
+from ..views.text import strip_control
 
 NAME = "epub"
 SUFFIX = ".epub"
@@ -56,38 +55,6 @@ def identifier(programme: Programme) -> str:
     return str(uuid.uuid5(NAMESPACE, "\x1f".join((programme.title, dates, programme.timezone))))
 
 
-def creators(programme: Programme) -> list[str]:
-    """The organisers (first mention order, once each), else the programme's title."""
-    names: dict[str, None] = {}
-    for day in programme.days:
-        for session in day.sessions:
-            for person in session.organisers:
-                names.setdefault(person.name)
-    return list(names) or [programme.title]
-
-
-def day_id(day: Day) -> str:
-    return f"day-{day.date.isoformat()}"
-
-
-def zone_note(programme: Programme, day: Day) -> str:
-    """"Europe/London (BST, UTC+01:00)": the zone as it stands on DAY."""
-    return f"{programme.timezone} ({day_zone(programme, day)})"
-
-
-def times(slot: Slot) -> str:
-    return f"{slot.start:%H:%M}–{slot.end:%H:%M}"
-
-
-def speakers(slot: Slot) -> str:
-    return ", ".join(f"{s.name} ({s.affiliation})" if s.affiliation else s.name
-                     for s in slot.speakers)
-
-
-def when(placed: PlacedSlot) -> str:
-    return f"{placed.day.date:%a} {placed.day.date.day} {placed.day.date:%B}, {placed.start:%H:%M}"
-
-
 def is_heading(slot: Slot) -> bool:
     """Talks and panels are entries of the table of contents; the rest are paragraphs."""
     return slot.kind in HEADING_KINDS or slot.abstract_html is not None
@@ -102,15 +69,16 @@ def cover_layout(programme: Programme) -> dict[str, Any]:
             "subtitle_top": round(top + len(lines) * size * 1.25 + 120)}
 
 
-def context(programme: Programme, options: Options) -> dict[str, Any]:
-    stamp = dt.datetime.fromtimestamp(options.source_date_epoch or 0, dt.UTC)
+def context(view: View) -> dict[str, Any]:
+    programme = view.programme
+    notes = {d.day.date: d.zone_note for d in view.days}
     return {
-        "programme": programme, "options": options, "index": speaker_index(programme),
-        "identifier": identifier(programme), "creators": creators(programme),
-        "date": stamp.date().isoformat(), "date_range": date_range(programme),
-        "day_id": day_id, "day_heading": day_heading, "times": times, "speakers": speakers,
-        "when": when, "is_heading": is_heading,
-        "zone_note": lambda day: zone_note(programme, day),
+        "programme": programme, "options": view.options, "index": view.index,
+        "identifier": identifier(programme), "creators": labels.organisers(programme),
+        "date": view.build_time.date().isoformat(), "date_range": view.date_range,
+        "day_id": labels.day_id, "day_heading": labels.day_heading, "times": labels.time_span,
+        "speakers": labels.speaker_line, "when": labels.when, "is_heading": is_heading,
+        "zone_note": lambda day: notes[day.date],
         **cover_layout(programme),
     }
 
@@ -254,18 +222,10 @@ def finish(epub: bytes, extras: Extras) -> bytes:
     return buffer.getvalue()
 
 
-def _asset(name: str, options: Options) -> bytes:
-    for root in search_path(options.templates):
-        path = root / NAME / name
-        if path.is_file():
-            return path.read_bytes()
-    raise RenderError(f"EPUB asset {name} not found (searched: "
-                      f"{', '.join(str(p) for p in search_path(options.templates))})")
-
-
-def render(programme: Programme, options: Options, out: OutputWriter) -> list[Path]:
+def render(view: View, out: OutputWriter) -> list[Path]:
+    programme, options = view.programme, view.options
     env = make_environment(options.templates)
-    ctx = context(programme, options)
+    ctx = context(view)
 
     def page(name: str, **extra: Any) -> str:
         # XHTML cannot carry most control characters; dropping them cannot break the markup.
@@ -274,7 +234,7 @@ def render(programme: Programme, options: Options, out: OutputWriter) -> list[Pa
     document = page("programme.html.jinja")
     metadata = page("metadata.xml.jinja")
     cover_svg = page("cover.svg.jinja")
-    epoch = options.source_date_epoch or 0
+    epoch = int(view.build_time.timestamp())
     subtitle = f"{ctx['date_range']} · times in {programme.timezone}"
     raw = run_pandoc(document, metadata, subtitle, epoch)
 
@@ -282,6 +242,6 @@ def render(programme: Programme, options: Options, out: OutputWriter) -> list[Pa
         return page("cover.xhtml.jinja", stylesheet=stylesheet, image=image)
 
     extras = Extras(cover_svg=cover_svg.encode("utf-8"), cover_page=cover_page,
-                    stylesheet=_asset("style.css", options),
-                    modified=dt.datetime.fromtimestamp(epoch, dt.UTC))
+                    stylesheet=template_asset(options.templates, f"{NAME}/style.css"),
+                    modified=view.build_time)
     return [out.write_bytes(OUTPUT, finish(raw, extras))]

@@ -7,10 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..config import Options
-from ..events import Event, Room, Schedule, ScheduleDay, shape
-from ..model import Programme
 from ..output import OutputWriter
+from ..views import View
+from ..views.schedule import Event, Room, Schedule, ScheduleDay
 
 NAME = "frab_json"
 SUFFIX = ".json"
@@ -82,9 +81,9 @@ def to_dict(schedule: Schedule) -> dict[str, Any]:
     return {"generator": {"name": "namconvert", "version": __version__}, "schedule": body}
 
 
-def dumps(programme: Programme, options: Options) -> str:
-    return json.dumps(to_dict(shape(programme, options)), ensure_ascii=False, indent=2) + "\n"
+def dumps(view: View) -> str:
+    return json.dumps(to_dict(view.schedule), ensure_ascii=False, indent=2) + "\n"
 
 
-def render(programme: Programme, options: Options, out: OutputWriter) -> list[Path]:
-    return [out.write_text(OUTPUT, dumps(programme, options))]
+def render(view: View, out: OutputWriter) -> list[Path]:
+    return [out.write_text(OUTPUT, dumps(view))]

@@ -6,8 +6,8 @@ files, and its Content-Security-Policy says so, which is why no script or style
 is inline.
 
 The page links only to files its output folder holds: the build says which formats
-it writes (``Options.extra[WRITTEN]``, set by :func:`namconvert.build.write_outputs`);
-any other format is linked only when its file is already there from an earlier build.
+it writes (``View.formats``); any other format is linked only when its file is already
+there from an earlier build.
 """
 
 from __future__ import annotations
@@ -17,28 +17,19 @@ import datetime as dt
 import hashlib
 import json
 import re
-import zoneinfo
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from ..config import Options
-from ..errors import TemplateNotFound
-from ..events import is_web_url, location_name
 from ..model import Day, Programme, Session
 from ..output import OutputWriter
-from ..schedule import (
-    PlacedSlot,
-    date_range,
-    day_heading,
-    kinds_in,
-    placed_slots,
-    speaker_index,
-    zone_abbreviation,
-)
-from ..templating import make_environment, render_template, search_path
+from ..templating import make_environment, render_template, template_asset
+from ..views import DayShape, View, labels
+from ..views.schedule import Event
+from ..views.slots import PlacedSlot
+from ..views.text import is_web_url
 from .ics import day_path, slot_path
 
 NAME = "html"
@@ -50,9 +41,6 @@ OUTPUT = "index.html"
 ASSETS = ("style.css", "site.js", "icon.svg")
 # The script begins with this build's table of zone abbreviations (see zones_script).
 SCRIPT = "site.js"
-
-# Options.extra key: the formats this build writes (the build sets it; see the module doc).
-WRITTEN = "namconvert.formats"
 
 # Only the site's own files; data: images let the CSS use inline SVG if a template wants it.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -125,49 +113,11 @@ class DayView:
     window_zone: str | None  # "Europe/London (BST)"
 
 
-def utc_instant(moment: dt.datetime) -> str:
-    """The UTC ISO instant the page's script converts to the reader's zone."""
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+def calendar_data_url(event: Event, view: View) -> str:
+    """The slot's own calendar as a data: URL, for a build that writes no calendar files."""
+    from ..calendar import calendar, to_bytes
 
-
-def day_anchor(day: Day) -> str:
-    return f"day-{day.date.isoformat()}"
-
-
-def day_short(day: Day) -> str:
-    return f"{day.date:%a} {day.date.day} {day.date:%B}"
-
-
-def _ics_text(text: str) -> str:
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\n", "\\n"))
-
-
-def _fold(line: str) -> list[str]:
-    """RFC 5545 lines are at most 75 octets; continuation lines start with a space."""
-    lines, current = [], ""
-    for char in line:
-        if len((current + char).encode("utf-8")) > 75:
-            lines.append(current)
-            current = " "
-        current += char
-    return [*lines, current]
-
-
-def calendar_data_url(placed: PlacedSlot, options: Options) -> str:
-    """A one-event calendar as a data: URL, used while no ``ics`` format is registered."""
-    stamp = dt.datetime.fromtimestamp(options.source_date_epoch or 0, dt.UTC)
-    fmt = "%Y%m%dT%H%M%SZ"
-    slot = placed.slot
-    speakers = ", ".join(s.name for s in slot.speakers)
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//namconvert//programme//EN",
-             "BEGIN:VEVENT", f"UID:{slot.uid}", f"DTSTAMP:{stamp:{fmt}}",
-             f"DTSTART:{placed.start.astimezone(dt.UTC):{fmt}}",
-             f"DTEND:{placed.end.astimezone(dt.UTC):{fmt}}",
-             f"SUMMARY:{_ics_text(slot.title + (f' ({speakers})' if speakers else ''))}",
-             f"DESCRIPTION:{_ics_text(placed.session.title)}",
-             "END:VEVENT", "END:VCALENDAR"]
-    body = "\r\n".join(folded for line in lines for folded in _fold(line)) + "\r\n"
+    body = to_bytes(calendar(view.programme, [event], event.title, view.build_time))
     return "data:text/calendar;charset=utf-8," + quote(body, safe="")
 
 
@@ -184,16 +134,15 @@ def slot_keys(uids: Sequence[str]) -> list[str]:
     return [d[:length] for d in digests]
 
 
-def _slot_view(placed: PlacedSlot, programme: Programme, options: Options, key: str,
-               present: Present) -> SlotView:
+def _slot_view(event: Event, view: View, key: str, present: Present) -> SlotView:
+    placed = event.placed
     slot_id = placed.slot.id
     if present(CALENDAR_FORMAT, slot_path(slot_id)):
         href, name = slot_path(slot_id), None
     else:
-        href, name = calendar_data_url(placed, options), f"{slot_id}.ics"
-    return SlotView(placed, utc_instant(placed.start), utc_instant(placed.end),
-                    zone_abbreviation(placed.start), href, name, key,
-                    location_name(placed, programme))
+        href, name = calendar_data_url(event, view), f"{slot_id}.ics"
+    return SlotView(placed, labels.utc_instant(placed.start), labels.utc_instant(placed.end),
+                    labels.zone_abbreviation(placed.start), href, name, key, event.location)
 
 
 def _overlapping(views: Sequence[SlotView]) -> list[tuple[int, int]]:
@@ -296,107 +245,54 @@ def glance(day: Day, views: Sequence[SlotView]) -> Glance:
             cell_top, first, rows, span, slots = cells[index]
             if (cell_top, first) == (top, c):
                 row.append(GlanceCell(tuple(slots), rows, span))
-        glance_rows.append(GlanceRow(start, utc_instant(start), tuple(row)))
+        glance_rows.append(GlanceRow(start, labels.utc_instant(start), tuple(row)))
     return Glance(headings if width > 1 else (), tuple(glance_rows))
 
 
-def day_views(programme: Programme, options: Options,
-              present: Present) -> list[DayView]:
+def day_views(view: View, present: Present) -> list[DayView]:
     """Days > sessions > slots, each slot with its UTC instants and calendar link."""
-    placed = list(placed_slots(programme))
-    keys = slot_keys([p.slot.uid for p in placed])
-    views = {p.slot.id: _slot_view(p, programme, options, key, present)
-             for p, key in zip(placed, keys, strict=True)}
-    tz = zoneinfo.ZoneInfo(programme.timezone)
-    days = []
-    for day in programme.days:
-        sessions = tuple(SessionView(s, tuple(views[slot.id] for slot in s.slots))
-                         for s in day.sessions)
-        window_start = window_end = zone_name = None
-        if day.start and day.end:
-            start = dt.datetime.combine(day.date, day.start, tz)
-            window_start = utc_instant(start)
-            window_end = utc_instant(dt.datetime.combine(day.date, day.end, tz))
-            zone_name = f"{programme.timezone} ({zone_abbreviation(start)})"
-        calendar = day_path(day.date.isoformat())
-        days.append(DayView(day, day_anchor(day), day_heading(day), day_short(day),
-                            calendar if present(CALENDAR_FORMAT, calendar) else None, sessions,
-                            glance(day, [v for s in sessions for v in s.slots]),
-                            window_start, window_end, zone_name))
-    return days
+    keys = slot_keys([p.slot.uid for p in view.slots])
+    views = {e.placed.slot.id: _slot_view(e, view, key, present)
+             for e, key in zip(view.schedule.events, keys, strict=True)}
+    return [_day_view(shaped, views, present) for shaped in view.days]
 
 
-def zone_label(programme: Programme) -> str:
-    """"Europe/London (BST, UTC+01:00)": the IANA name plus what the programme's dates use."""
-    seen: dict[str, str] = {}
-    for placed in placed_slots(programme):
-        offset = placed.start.strftime("%z")
-        seen.setdefault(zone_abbreviation(placed.start), f"UTC{offset[:3]}:{offset[3:]}")
-    if len(seen) != 1:  # the clocks change during the programme: each slot names its own
-        return programme.timezone
-    ((abbr, offset),) = seen.items()
-    return f"{programme.timezone} ({abbr if abbr == offset else f'{abbr}, {offset}'})"
+def _day_view(shaped: DayShape, views: dict[str, SlotView], present: Present) -> DayView:
+    day = shaped.day
+    sessions = tuple(SessionView(s, tuple(views[slot.id] for slot in s.slots))
+                     for s in day.sessions)
+    window = shaped.window
+    calendar = day_path(day.date.isoformat())
+    return DayView(day, shaped.id, shaped.heading, shaped.short,
+                   calendar if present(CALENDAR_FORMAT, calendar) else None, sessions,
+                   glance(day, [v for s in sessions for v in s.slots]),
+                   labels.utc_instant(window[0]) if window else None,
+                   labels.utc_instant(window[1]) if window else None,
+                   shaped.window_zone)
 
 
-def page_description(programme: Programme) -> str:
-    parts = [programme.description.strip().rstrip("."), date_range(programme)]
+def page_description(view: View) -> str:
+    programme = view.programme
+    parts = [programme.description.strip().rstrip("."), view.date_range]
     if programme.location:
         parts.append(programme.location)
     return ". ".join(p for p in parts if p) + "."
 
 
-_LETTERS = re.compile(r"[A-Za-z]{2,6}")
-
-
-def zone_names(programme: Programme, zones: Iterable[str] | None = None) -> dict[str, dict[int, str]]:
-    """Each IANA zone's letter abbreviation ("JST") on the programme's dates, by UTC offset
-    in minutes: what the page names the reader's zone with, since browsers call most zones
-    "GMT+9". Zones whose abbreviation is only a number ("+09") are left out."""
-    # Each day's first start and last end: enough to catch a change of clocks between days.
-    spans: dict[int, tuple[dt.datetime, dt.datetime]] = {}
-    for placed in placed_slots(programme):
-        start, end = spans.get(id(placed.day), (placed.start, placed.end))
-        spans[id(placed.day)] = (min(start, placed.start), max(end, placed.end))
-    instants = {moment.astimezone(dt.UTC) for span in spans.values() for moment in span}
-    names: dict[str, dict[int, str]] = {}
-    for name in sorted(zoneinfo.available_timezones() if zones is None else zones):
-        try:
-            tz = zoneinfo.ZoneInfo(name)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            continue
-        for instant in sorted(instants):
-            local = instant.astimezone(tz)
-            abbr, offset = local.tzname() or "", local.utcoffset()
-            if offset is not None and _LETTERS.fullmatch(abbr):
-                names.setdefault(name, {})[int(offset.total_seconds() // 60)] = abbr
-    return names
-
-
 def zones_script(programme: Programme) -> bytes:
-    data = json.dumps(zone_names(programme), sort_keys=True, separators=(",", ":"))
+    data = json.dumps(labels.zone_names(programme), sort_keys=True, separators=(",", ":"))
     return (f"/* Time zone abbreviations on this programme's dates, from the tz database. */\n"
             f"window.namconvertZones = {data};\n").encode()
 
 
-def presence(options: Options, out: OutputWriter) -> Present:
+def presence(view: View, out: OutputWriter) -> Present:
     """Whether the output folder will hold a file once this build is in place: its format
-    is written by this build, or it is already there. Not told which formats the build
-    writes, only what is already there counts."""
-    building = frozenset(options.extra.get(WRITTEN) or ())
+    is written by this build, or it is already there."""
 
     def present(fmt: str, relative: str) -> bool:
-        return fmt in building or out.final_path(relative).is_file()
+        return fmt in view.formats or out.final_path(relative).is_file()
 
     return present
-
-
-def _asset(name: str, options: Options) -> bytes:
-    for root in search_path(options.templates):
-        path = root / NAME / "assets" / name
-        if path.is_file():
-            return path.read_bytes()
-    raise TemplateNotFound(f"asset {NAME}/assets/{name} not found (searched: "
-                           f"{', '.join(str(p) for p in search_path(options.templates))})")
 
 
 # Ids the page always has, besides its days, sessions and slots.
@@ -454,32 +350,33 @@ def storage_key(programme: Programme) -> str:
     return "namconvert:my:" + hashlib.sha256(programme.title.encode("utf-8")).hexdigest()[:12]
 
 
-def render(programme: Programme, options: Options, out: OutputWriter) -> list[Path]:
+def render(view: View, out: OutputWriter) -> list[Path]:
     from . import downloads
 
-    present = presence(options, out)
+    programme, options = view.programme, view.options
+    present = presence(view, out)
     offered = [r for r in downloads(NAME) if present(r.name, r.output)]
-    assets = {name: _asset(name, options) for name in ASSETS}
+    assets = {name: template_asset(options.templates, f"{NAME}/assets/{name}")
+              for name in ASSETS}
     assets[SCRIPT] = zones_script(programme) + assets[SCRIPT]
     # A content hash in each asset URL: a rebuilt site never pairs new HTML with cached CSS.
     asset_urls = {name: f"assets/{name}?v={hashlib.sha256(data).hexdigest()[:10]}"
                   for name, data in assets.items()}
-    built = dt.datetime.fromtimestamp(options.source_date_epoch or 0, dt.UTC)
+    built = view.build_time
     env = make_environment(options.templates)
-    days = day_views(programme, options, present)
-    speakers = speaker_index(programme)
-    ids = page_ids(days) | {entry.anchor for entry in speakers}
+    days = day_views(view, present)
+    ids = page_ids(days) | {entry.anchor for entry in view.index}
     page = render_template(
         env, f"{NAME}/index.html.jinja", programme=programme, options=options,
         days=days, linkable=lambda url: linkable(url, ids),
         unlinked=lambda markup: unlink_unresolved(markup or "", ids),
-        speakers=speakers, speaker_ids={e.name: e.anchor for e in speakers},
-        kinds=kinds_in(programme), csp=CSP, labels=LABELS, utc=utc_instant,
-        abbreviation=zone_abbreviation,
+        speakers=list(view.index), speaker_ids={e.name: e.anchor for e in view.index},
+        kinds=list(view.kinds), csp=CSP, labels=LABELS, utc=labels.utc_instant,
+        abbreviation=labels.zone_abbreviation,
         downloads=[r for name in PRIMARY_DOWNLOADS for r in offered if r.name == name],
         other_downloads=[r for r in offered if r.name not in PRIMARY_DOWNLOADS],
-        assets=asset_urls, zone_label=zone_label(programme), dates=date_range(programme),
-        description=page_description(programme), built=built,
+        assets=asset_urls, zone_label=view.zone_label, dates=view.date_range,
+        description=page_description(view), built=built,
         base_url=(options.base_url or "").rstrip("/") if is_web_url(options.base_url) else None,
         stamp=built.strftime("%Y%m%dT%H%M%SZ"), storage_key=storage_key(programme))
     written = [out.write_text(OUTPUT, page)]

@@ -16,12 +16,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..config import Options
 from ..model import Programme
 from ..output import OutputWriter
+from ..views import View
 
 if TYPE_CHECKING:
-    from ..events import Event
+    import datetime as dt
+
+    from ..views.schedule import Event
 
 NAME = "ics"
 SUFFIX = ".ics"
@@ -55,13 +57,12 @@ class Assembler:
     """Calendars from each VEVENT and the VTIMEZONE serialised once."""
 
     def __init__(self, programme: Programme, events: Sequence[Event],
-                 source_date_epoch: int | None) -> None:
-        from ..calendar import stamp, vevent, vtimezone
+                 dtstamp: dt.datetime) -> None:
+        from ..calendar import vevent, vtimezone
 
-        self.epoch = source_date_epoch
+        self.dtstamp = dtstamp
         zone = vtimezone(programme)
         self.timezone = b"" if zone is None else bytes(zone.to_ical())
-        dtstamp = stamp(source_date_epoch)
         self.vevents: Mapping[int, bytes] = {e.id: bytes(vevent(e, dtstamp).to_ical())
                                              for e in events}
         # The calendar's own properties, with no component: from calendar() itself.
@@ -70,21 +71,19 @@ class Assembler:
     def header(self, name: str) -> bytes:
         from ..calendar import calendar, to_bytes
 
-        empty = to_bytes(calendar(self.bare, (), name, self.epoch))
+        empty = to_bytes(calendar(self.bare, (), name, self.dtstamp))
         assert empty.endswith(END)
         return empty.removesuffix(END)
 
     def calendar(self, name: str, events: Sequence[Event]) -> bytes:
-        """What ``to_bytes(calendar(programme, events, name, epoch))`` returns."""
+        """What ``to_bytes(calendar(programme, events, name, dtstamp))`` returns."""
         ordered = sorted(events, key=lambda e: (e.start, e.id))  # as calendar() orders them
         return b"".join([self.header(name), self.timezone,
                          *(self.vevents[e.id] for e in ordered), END])
 
 
-def render(programme: Programme, options: Options, out: OutputWriter) -> list[Path]:
-    from ..events import build_events
-
-    events = build_events(programme, options)
-    assembler = Assembler(programme, events, options.source_date_epoch)
+def render(view: View, out: OutputWriter) -> list[Path]:
+    events = view.schedule.events
+    assembler = Assembler(view.programme, events, view.build_time)
     return [out.write_bytes(path, assembler.calendar(name, chosen))
-            for path, name, chosen in files(programme, events)]
+            for path, name, chosen in files(view.programme, events)]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..config import Options
 from ..model import Programme
 from ..output import OutputWriter
 from ..serialise import to_dict
+from ..views import View
 
 NAME = "json"
 SUFFIX = ".json"
@@ -21,5 +21,5 @@ def dumps(programme: Programme) -> str:
     return json.dumps(to_dict(programme), ensure_ascii=False, indent=2) + "\n"
 
 
-def render(programme: Programme, options: Options, out: OutputWriter) -> list[Path]:
-    return [out.write_text(OUTPUT, dumps(programme))]
+def render(view: View, out: OutputWriter) -> list[Path]:
+    return [out.write_text(OUTPUT, dumps(view.programme))]

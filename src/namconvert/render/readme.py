@@ -17,10 +17,10 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..config import Options
-from ..model import Person, Programme
+from ..model import Person
 from ..output import OutputWriter
 from ..templating import make_environment, render_template
+from ..views import View
 
 NAME = "readme"
 SUFFIX = ".md"
@@ -72,9 +72,9 @@ def clock(value: object) -> str:
     return format(value, "%H:%M")
 
 
-def render(programme: Programme, options: Options, out: OutputWriter) -> list[Path]:
-    env = make_environment(options.templates, filters={
+def render(view: View, out: OutputWriter) -> list[Path]:
+    env = make_environment(view.options.templates, filters={
         "md": markdown_text, "url": link_url, "person": person, "clock": clock,
         "title_cell": title_cell})
-    text = render_template(env, f"{NAME}/README.md.jinja", programme=programme)
+    text = render_template(env, f"{NAME}/README.md.jinja", programme=view.programme)
     return [out.write_text(OUTPUT, text)]

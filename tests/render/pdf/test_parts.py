@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf.generic import ArrayObject, IndirectObject
@@ -18,6 +19,7 @@ from booklet_checks import (
     check_contents,
     check_folios,
     check_index,
+    check_links,
     check_outline,
     check_overview,
     check_running_heads,
@@ -42,7 +44,6 @@ from namconvert.render.pdf.parts import (
     PART_SLOTS,
     lay_out_in_parts,
     plan_parts,
-    render_in_parts,
     slot_count,
 )
 from namconvert.synth import generate
@@ -87,7 +88,8 @@ def test_parts_cut_at_session_boundaries_and_keep_every_slot(small: Programme) -
                for part in parts)
 
 
-@pytest.mark.parametrize("check", [check_contents, check_index, check_outline, check_overview])
+@pytest.mark.parametrize("check", [check_contents, check_index, check_links, check_outline,
+                                   check_overview])
 def test_merged_booklet_has_the_structure_of_one_document(
         small_booklet: Booklet, small: Programme, check: object) -> None:
     check(small_booklet, small)  # type: ignore[operator]
@@ -186,6 +188,7 @@ def test_same_epoch_same_bytes(small: Programme) -> None:
     assert render_in_parts(small, OPTIONS, part_slots=12, workers=1) == first
 
 
+@pytest.mark.slow
 def test_a_thousand_talks_pass_the_seeds_checks() -> None:
     """The benchmark's 1,000-talk programme: contents, index, outline and folios all right."""
     programme = synthetic(1000)
@@ -194,6 +197,7 @@ def test_a_thousand_talks_pass_the_seeds_checks() -> None:
     booklet = Booklet.open(data)
     check_contents(booklet, programme)
     check_index(booklet, programme)
+    check_links(booklet, programme)
     check_outline(booklet, programme)
     check_folios(booklet)
     check_tagged(booklet.reader)
@@ -208,6 +212,11 @@ def with_new_abstract(programme: Programme, text: str) -> Programme:
     session = dataclasses.replace(session, slots=(*session.slots[:-1], slot))
     day = dataclasses.replace(day, sessions=(*day.sessions[:-1], session))
     return dataclasses.replace(programme, days=(*programme.days[:-1], day))
+
+
+def render_in_parts(programme: Programme, options: Options, **kwargs: Any) -> bytes:
+    """The merged booklet alone."""
+    return lay_out_in_parts(programme, options, **kwargs)[0]
 
 
 def booklet_into(out_dir: Path, programme: Programme) -> tuple[bytes, list[part_cache.Used]]:

@@ -15,9 +15,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...config import Options
-from ...events import site_url
 from ...model import Programme
 from ...output import OutputWriter
+from ...views import View
+from ...views.schedule import site_url
 from . import cache
 from .document import ONE_DOCUMENT, booklet_html, typeset, whole_days
 from .imposition import impose
@@ -41,9 +42,9 @@ def render_booklet(programme: Programme, options: Options,
     return typeset(html, options).pdf, []
 
 
-def render(programme: Programme, options: Options, out: OutputWriter) -> list[Path]:
-    booklet, used = render_booklet(programme, options, out.final_path(cache.FOLDER))
+def render(view: View, out: OutputWriter) -> list[Path]:
+    booklet, used = render_booklet(view.programme, view.options, out.final_path(cache.FOLDER))
     return [out.write_bytes(OUTPUT, booklet),
-            out.write_bytes(PRINT_OUTPUT, impose(booklet, options.paper,
-                                                 back_cover=site_url(options) is not None)),
+            out.write_bytes(PRINT_OUTPUT, impose(booklet, view.options.paper,
+                                                 back_cover=site_url(view.options) is not None)),
             *cache.write(out, used)]

@@ -6,7 +6,6 @@ one place WeasyPrint runs, and it is imported there, late.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -14,10 +13,11 @@ from pathlib import Path
 
 from ...config import Options
 from ...errors import DependencyError, RenderError
-from ...events import site_url
 from ...model import Day, Programme, Session, Slot
-from ...schedule import date_range, day_heading, day_overview, day_zone, extra_links, speaker_index
 from ...templating import make_environment, render_template, search_path
+from ...views.labels import day_heading, day_id, day_zone, organisers
+from ...views.schedule import site_url
+from ...views.slots import date_range, day_overview, extra_links, placed_slots, speaker_index
 
 TEMPLATE = "pdf/booklet.html.jinja"
 STYLESHEET = "booklet.css"
@@ -91,10 +91,6 @@ def listed(slot: Slot) -> bool:
     return slot.kind in LISTED_KINDS
 
 
-def day_id(day: Day) -> str:
-    return f"day-{day.date.isoformat()}"
-
-
 def inverted_name(name: str) -> str:
     """"Alessio Spurio Mancini" -> "Mancini, Alessio Spurio": the index sorts by the last word."""
     words = name.split()
@@ -114,11 +110,9 @@ def qr_svg(url: str) -> str:
 
 
 def meta(programme: Programme, options: Options) -> Meta:
-    organisers = {p.name: None for d in programme.days for s in d.sessions for p in s.organisers}
     sessions = {s.title: None for d in programme.days for s in d.sessions}
-    epoch = options.source_date_epoch or 0
-    date = dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%dT%H:%M:%S+00:00")
-    return Meta(tuple(organisers) or (programme.title,), ("programme", *sessions), date)
+    date = options.build_time.strftime("%Y-%m-%dT%H:%M:%S+00:00")
+    return Meta(tuple(organisers(programme)), ("programme", *sessions), date)
 
 
 def whole_days(programme: Programme) -> list[Chunk]:
@@ -137,6 +131,7 @@ def booklet_html(programme: Programme, options: Options, *, parts: Collection[st
     env = make_environment(options.templates, filters={"inverted_name": inverted_name,
                                                        "display_url": display_url})
     site = site_url(options) if "back" in parts else None
+    slots = list(placed_slots(programme)) if "overview" in parts else []
     return render_template(
         env, TEMPLATE, programme=programme, meta=meta(programme, options), paper=paper(options),
         date_range=date_range(programme), index=speaker_index(programme), parts=set(parts),
@@ -144,7 +139,7 @@ def booklet_html(programme: Programme, options: Options, *, parts: Collection[st
         folio_sample=folio_sample, placeholder=PLACEHOLDER,
         listed=listed, day_id=day_id, day_heading=day_heading, extra_links=extra_links,
         day_zone=lambda day: day_zone(programme, day),
-        day_overview=lambda day: [p for p in day_overview(programme, day) if listed(p.slot)],
+        day_overview=lambda day: [p for p in day_overview(slots, day) if listed(p.slot)],
         site_url=site, qr_svg=qr_svg(site) if site else "")
 
 

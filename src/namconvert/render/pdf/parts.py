@@ -37,9 +37,9 @@ from typing import TYPE_CHECKING, Any, cast
 
 from ... import progress
 from ...config import Options
-from ...events import site_url
 from ...model import Programme
-from ...schedule import day_heading
+from ...views.labels import day_heading, day_id
+from ...views.schedule import site_url
 from ...workers import available_cores, exit_with_parent, stopped_on_interrupt
 from . import cache as part_cache
 from .document import (
@@ -49,7 +49,6 @@ from .document import (
     Typeset,
     asset_roots,
     booklet_html,
-    day_id,
     listed,
     typeset,
 )
@@ -163,12 +162,6 @@ def _placed(body_anchors: Mapping[str, Anchor], front_pages: int,
     anchors = {n: (p + front_pages, x, y) for n, (p, x, y) in body_anchors.items()}
     anchors["speaker-index"] = (front_pages + body_pages, 0.0, 0.0)
     return anchors
-
-
-def render_in_parts(programme: Programme, options: Options, part_slots: int = PART_SLOTS,
-                    workers: int | None = None, cache: Path | None = None) -> bytes:
-    """The booklet of PROGRAMME, laid out part by part (see :func:`lay_out_in_parts`)."""
-    return lay_out_in_parts(programme, options, part_slots, workers, cache)[0]
 
 
 def lay_out_in_parts(programme: Programme, options: Options, part_slots: int = PART_SLOTS,

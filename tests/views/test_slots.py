@@ -1,34 +1,17 @@
-"""The shaping module's small pure functions: day labels and zones, links, speaker ids, kinds."""
+"""Slots placed in time: a day at a glance, the links a slot adds, the speaker index's ids."""
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
 from namconvert.model import Link, Programme
-from namconvert.schedule import (
-    day_heading,
+from namconvert.views.slots import (
     day_overview,
-    day_zone,
     extra_links,
-    kinds_in,
+    placed_slots,
     speaker_anchors,
     speaker_index,
 )
-
-
-def test_day_heading_reads_as_on_the_site(seed: Programme) -> None:
-    assert [day_heading(d) for d in seed.days] == ["Wednesday 13 July 2022", "Thursday 14 July 2022"]
-
-
-def test_day_zone_names_abbreviation_and_offset_once_each(seed: Programme) -> None:
-    day = seed.days[0]
-    assert day_zone(seed, day) == "BST, UTC+01:00"
-    winter = dataclasses.replace(day, date=dt.date(2022, 1, 12))
-    assert day_zone(seed, winter) == "GMT, UTC+00:00"
-    assert day_zone(dataclasses.replace(seed, timezone="UTC"), day) == "UTC"
-    assert day_zone(dataclasses.replace(seed, timezone="Asia/Dubai"), day) == "UTC+04:00"
-    assert day_zone(dataclasses.replace(seed, timezone="Asia/Kolkata"), day) == "IST, UTC+05:30"
 
 
 def test_extra_links_leave_out_what_the_abstract_links_to(seed: Programme) -> None:
@@ -56,11 +39,6 @@ def test_speaker_index_entries_carry_their_anchor(seed: Programme) -> None:
 
 def test_day_overview_is_the_days_slots_by_start(seed: Programme) -> None:
     for day in seed.days:
-        rows = day_overview(seed, day)
+        rows = day_overview(placed_slots(seed), day)
         assert [p.slot for p in rows] == [s for se in day.sessions for s in se.slots]
         assert [p.start for p in rows] == sorted(p.start for p in rows)
-
-
-def test_kinds_in_the_models_order(seed: Programme) -> None:
-    assert kinds_in(seed) == [("talk", "Talks"), ("introduction", "Introductions"),
-                              ("discussion", "Discussions")]

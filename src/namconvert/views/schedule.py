@@ -1,4 +1,4 @@
-"""The programme shaped once as a schedule of events, for the iCalendar and frab feeds.
+"""The programme as a schedule of events, for the iCalendar and frab feeds.
 
 One day → room → event grouping, with zoned times, stable identifiers and
 absolute URLs, feeds ``schedule.xml``, ``schedule.json`` and ``programme.ics``
@@ -11,35 +11,18 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import unicodedata
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
-from .config import Options
-from .model import Link, Programme
-from .schedule import PlacedSlot, placed_slots, speaker_index, zone
+from ..config import Options
+from ..model import Link, Programme
+from .slots import PlacedSlot, speaker_index, zone
+from .text import ascii_fold, is_web_url
 
 # Identifiers derived here must never change for the same input, so they are
 # name-based UUIDs under a namespace of the project's own.
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://namconvert.invalid/feeds")
-
-# Characters XML 1.0 and RFC 5545 text cannot carry (C0 controls but tab and
-# newline, DEL and C1 controls, lone surrogates, the two non-characters).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-
-
-def strip_control(text: str) -> str:
-    """TEXT without characters XML and iCalendar cannot carry."""
-    return _CONTROL.sub("", text)
-
-
-def is_web_url(url: str | None) -> bool:
-    """An absolute http(s) URL with a host: what every feed format accepts as a link."""
-    if not url:
-        return False
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 def site_url(options: Options) -> str | None:
@@ -75,8 +58,7 @@ def hours_minutes(delta: dt.timedelta) -> str:
 
 def acronym(programme: Programme) -> str:
     """A short lowercase key for the conference (frab's ``acronym``), from its title."""
-    ascii_title = unicodedata.normalize("NFKD", programme.title).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_title.lower())
+    words = re.findall(r"[a-z0-9]+", ascii_fold(programme.title).lower())
     key = "_".join(words)[:40].strip("_")
     return key if len(key) >= 4 else (key + "_programme").strip("_")
 
@@ -187,12 +169,14 @@ def _timeslot(placed: list[PlacedSlot]) -> str:
     return hours_minutes(dt.timedelta(minutes=minutes or 5))
 
 
-def build_events(programme: Programme, options: Options) -> list[Event]:
-    """Every slot as an event, in programme order, numbered from 1."""
+def build_events(programme: Programme, options: Options,
+                 slots: Sequence[PlacedSlot]) -> list[Event]:
+    """Every slot (SLOTS: the programme's, placed) as an event, in programme order, numbered
+    from 1."""
     persons = _persons(programme)
     key = acronym(programme)
     events = []
-    for number, placed in enumerate(placed_slots(programme), start=1):
+    for number, placed in enumerate(slots, start=1):
         slot = placed.slot
         events.append(Event(
             placed=placed, id=number, guid=slot.uid, slug=f"{key}-{slot.id}",
@@ -210,9 +194,11 @@ def _room(name: str, programme: Programme, events: list[Event]) -> Room:
                 tuple(sorted(events, key=lambda e: (e.start, e.id))))
 
 
-def shape(programme: Programme, options: Options) -> Schedule:
+def shape_schedule(programme: Programme, options: Options,
+                   slots: Sequence[PlacedSlot]) -> Schedule:
     """The programme as a frab-style schedule; the build time is the version."""
-    events = build_events(programme, options)
+    events = build_events(programme, options, slots)
+    key = acronym(programme)
     tz = zone(programme)
     days: list[ScheduleDay] = []
     for index, day in enumerate(sorted(programme.days, key=lambda d: d.date), start=1):
@@ -229,10 +215,10 @@ def shape(programme: Programme, options: Options) -> Schedule:
     all_rooms: dict[str, list[Event]] = {}
     for event in events:
         all_rooms.setdefault(event.room, []).append(event)
-    stamp = dt.datetime.fromtimestamp(options.source_date_epoch or 0, dt.UTC)
+    stamp = options.build_time
     dates = [d.date for d in programme.days]
     return Schedule(
-        title=programme.title, description=programme.description, acronym=acronym(programme),
+        title=programme.title, description=programme.description, acronym=key,
         version=f"{stamp:%Y-%m-%d %H:%M}", time_zone_name=programme.timezone,
         language=programme.language, start=min(dates), end=max(dates),
         timeslot_duration=_timeslot([e.placed for e in events]), base_url=site_url(options),

@@ -1,20 +1,17 @@
-"""The programme shaped once for every renderer: zoned datetimes, date ranges, the speaker index.
-
-Renderers read the model through these helpers instead of each re-deriving
-times or sorting speakers their own way.
-"""
+"""Slots placed in time: their day, session and zoned start and end; a day at a glance; the
+date range; the speaker index and its anchors; the links a slot adds to its text."""
 
 from __future__ import annotations
 
 import datetime as dt
 import html
 import re
-import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from .model import SLOT_KINDS, Day, Link, Programme, Session, Slot, SlotKind
+from ..model import Day, Link, Programme, Session, Slot
+from .text import ascii_fold
 
 
 @dataclass(frozen=True)
@@ -47,38 +44,10 @@ def placed_slots(programme: Programme) -> Iterator[PlacedSlot]:
                 yield PlacedSlot(day, session, slot, start, end)
 
 
-def day_heading(day: Day) -> str:
-    """"Wednesday 13 July 2022": from the date, so every day reads alike in every format."""
-    return f"{day.date:%A} {day.date.day} {day.date:%B %Y}"
-
-
-def zone_abbreviation(moment: dt.datetime) -> str:
-    """"BST"; zones without a letter abbreviation give their offset, "UTC+03:00"."""
-    name = moment.tzname() or ""
-    if name and not name.startswith(("+", "-")):
-        return name
-    return utc_offset(moment)
-
-
-def utc_offset(moment: dt.datetime) -> str:
-    """"UTC+01:00"."""
-    offset = moment.strftime("%z") or "+0000"
-    return f"UTC{offset[:3]}:{offset[3:]}"
-
-
-def day_zone(programme: Programme, day: Day) -> str:
-    """"BST, UTC+01:00": the venue's zone as it stands on DAY (at noon), abbreviation and
-    offset; one of them alone when they are the same ("UTC+03:00") or the zone is UTC."""
-    noon = dt.datetime.combine(day.date, dt.time(12), zone(programme))
-    abbreviation, offset = zone_abbreviation(noon), utc_offset(noon)
-    if abbreviation == offset or (abbreviation == "UTC" and offset == "UTC+00:00"):
-        return abbreviation
-    return f"{abbreviation}, {offset}"
-
-
-def day_overview(programme: Programme, day: Day) -> list[PlacedSlot]:
-    """DAY's slots by start time (parallel sessions interleaved), for a day at a glance."""
-    todays = [p for p in placed_slots(programme) if p.day is day]
+def day_overview(slots: Iterable[PlacedSlot], day: Day) -> list[PlacedSlot]:
+    """DAY's slots among SLOTS by start time (parallel sessions interleaved), for a day at a
+    glance."""
+    todays = [p for p in slots if p.day is day]
     return sorted(todays, key=lambda p: p.start)  # stable: programme order within a start
 
 
@@ -93,18 +62,6 @@ def extra_links(slot: Slot) -> tuple[Link, ...]:
         seen.add(link.url)
         extra.append(link)
     return tuple(extra)
-
-
-KIND_LABELS: dict[SlotKind, str] = {
-    "talk": "Talks", "introduction": "Introductions", "discussion": "Discussions",
-    "panel": "Panels", "break": "Breaks", "other": "Other items",
-}
-
-
-def kinds_in(programme: Programme) -> list[tuple[SlotKind, str]]:
-    """The kinds of slot the programme has, in the model's order, with their labels."""
-    present = {p.slot.kind for p in placed_slots(programme)}
-    return [(kind, KIND_LABELS[kind]) for kind in SLOT_KINDS if kind in present]
 
 
 def date_range(programme: Programme) -> str:
@@ -124,7 +81,7 @@ def date_range(programme: Programme) -> str:
 
 def surname_key(name: str) -> tuple[str, str]:
     """Sort key: surname (last word), then the whole name; accents folded, case ignored."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    folded = ascii_fold(name).casefold()
     words = folded.split()
     return (words[-1] if words else "", folded)
 
@@ -147,7 +104,7 @@ def speaker_anchors(names: list[str]) -> dict[str, str]:
     anchors: dict[str, str] = {}
     taken: set[str] = set()
     for number, name in enumerate(names, start=1):
-        folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+        folded = ascii_fold(name).casefold()
         base = "speaker-" + (_NOT_ID.sub("-", folded).strip("-") or str(number))
         anchor, n = base, 1
         while anchor in taken:
