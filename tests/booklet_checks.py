@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import subprocess
 import tempfile
@@ -15,9 +16,14 @@ from typing import Any
 import pypdf
 
 from namconvert.model import Programme, Slot
-from namconvert.render.pdf.document import inverted_name, listed
-from namconvert.views.slots import speaker_index
+from namconvert.render.pdf.document import MM, inverted_name, listed
+from namconvert.views.labels import day_heading, day_zone
+from namconvert.views.slots import day_overview, placed_slots, speaker_index
 from support import needs_program
+
+# The running heads sit in the top margin, the folio in the bottom one (booklet.css's @page).
+TOP_MARGIN, BOTTOM_MARGIN = 17 * MM, 18 * MM
+HYPHEN = "\u2010"  # what WeasyPrint draws where it breaks a word
 
 
 def squash(text: str) -> str:
@@ -70,6 +76,15 @@ def body_start(booklet: Booklet, programme: Programme) -> int:
     """0-based index of the first body page: the contents are before it."""
     return booklet.page_with(programme.days[0].sessions[0].slots[0].title,
                              booklet.page_with("Contents")) - 1
+
+
+def contents_end(booklet: Booklet, body: int) -> int:
+    """1-based number of the first page after the contents: the first day at a glance, else
+    the first body page (0-based BODY)."""
+    first = booklet.page_with("Contents")
+    glance = squash("at a glance")
+    return next((n for n, text in enumerate(booklet.texts[first:body], first + 1)
+                 if glance in text), body + 1)
 
 
 def _entry(text: str, label: str, start: int = 0) -> re.Match[str]:
@@ -146,7 +161,7 @@ def check_outline(booklet: Booklet, programme: Programme) -> None:
     outline = booklet.outline()
     titles = {(depth, title) for depth, title, _ in outline}
     for day in programme.days:
-        assert (0, squash(day.label)) in titles
+        assert (0, squash(day_heading(day))) in titles
         for session in day.sessions:
             assert (1, squash(session.title)) in titles
     pages = slot_pages(booklet, programme)
@@ -154,11 +169,138 @@ def check_outline(booklet: Booklet, programme: Programme) -> None:
     assert talks == [(squash(slot.title), pages[slot.id]) for slot in listed_slots(programme)]
 
 
-def check_folios(booklet: Booklet) -> None:
+def check_folios(booklet: Booklet, back_cover: bool = False) -> None:
+    """"n / N" on every page but the covers, N the booklet's own page count."""
     total = len(booklet.texts)
     assert f"1 / {total}" not in booklet.texts[0], "the cover has no page number"
-    for number, text in enumerate(booklet.texts[1:], 2):
+    numbered = booklet.texts[1:-1] if back_cover else booklet.texts[1:]
+    for number, text in enumerate(numbered, 2):
         assert f"{number} / {total}" in text, f"page {number} lacks its folio"
+    if back_cover:
+        assert " / " not in booklet.texts[-1], "the back cover has no page number"
+
+
+def _pdftotext(data: bytes, *options: str) -> list[str]:
+    """Each page's text by pdftotext with OPTIONS (a crop, a layout)."""
+    pdftotext = needs_program("pdftotext")
+    text = subprocess.run([pdftotext, "-enc", "UTF-8", *options, "-", "-"], input=data,
+                          capture_output=True, check=True).stdout.decode()
+    return text.split("\f")[:-1]
+
+
+@dataclass
+class Regions:
+    """A page's running heads (left, right) and its body, between the margins."""
+
+    heads: list[str]
+    body: str  # as pdftotext reads it, lines kept
+
+
+def regions(data: bytes) -> list[Regions]:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    width = round(float(reader.pages[0].mediabox.width))
+    height = float(reader.pages[0].mediabox.height)
+    heads = _pdftotext(data, "-layout", "-x", "0", "-y", "0", "-W", str(width),
+                       "-H", str(round(TOP_MARGIN)))
+    bodies = _pdftotext(data, "-x", "0", "-y", str(round(TOP_MARGIN)), "-W", str(width),
+                        "-H", str(round(height - TOP_MARGIN - BOTTOM_MARGIN)))
+    return [Regions([h for h in re.split(r"\s{3,}", head.strip()) if h], body)
+            for head, body in zip(heads, bodies, strict=True)]
+
+
+def check_running_heads(data: bytes) -> None:
+    """No running head repeats the heading its page begins with; most body pages have one."""
+    pages = regions(data)
+    for number, page in enumerate(pages, 1):
+        body = squash(page.body)
+        for head in page.heads:
+            assert not body.startswith(squash(head.rstrip("…"))), (number, head)
+    assert sum(bool(p.heads) for p in pages) >= len(pages) // 3, "hardly a running head"
+
+
+def short_slots(programme: Programme) -> list[Slot]:
+    """Slots that are only a heading: a time, a title and perhaps a name."""
+    return [slot for day in programme.days for session in day.sessions
+            for slot in session.slots if not slot.abstract]
+
+
+def check_no_lone_short_slot(data: bytes, booklet: Booklet, programme: Programme) -> list[int]:
+    """No page's body is one short slot alone; returns the pages that hold a short slot."""
+    pages = regions(data)
+    found = slot_pages(booklet, programme)
+    held = []
+    for slot in short_slots(programme):
+        page = found[slot.id]
+        own = squash(f"{slot.start:%H:%M}–{slot.end:%H:%M} {slot.title} "
+                     + ", ".join(s.name for s in slot.speakers))
+        rest = squash(pages[page - 1].body).replace(own, "")
+        assert len(rest) > 40, f"page {page} holds {slot.title!r} alone"
+        held.append(page)
+    return held
+
+
+def check_overview(booklet: Booklet, programme: Programme) -> None:
+    """After the contents, each day at a glance: every listed talk, its speakers and its page."""
+    pages = slot_pages(booklet, programme)
+    start = body_start(booklet, programme)
+    front = booklet.texts[:start]
+    for day in programme.days:
+        title = squash(f"{day_heading(day)} at a glance")
+        overview = [n for n, text in enumerate(front) if title in text]
+        assert overview, f"no overview of {day_heading(day)}"
+        text = " ".join(front[overview[0]:])
+        text = text[text.index(title):]
+        assert squash(f"Times in {day_zone(programme, day)}") in text[:200]
+        position = 0
+        for placed in day_overview(placed_slots(programme), day):
+            slot = placed.slot
+            if not listed(slot):
+                continue
+            names = ", ".join(s.name for s in slot.speakers)  # (right-to-left ones come out
+            names = names if _left_to_right(names) else ""   # of pdftotext in visual order)
+            match = _entry(text, f"{slot.start:%H:%M} {slot.title} {names}", position)
+            assert int(match.group(1)) == pages[slot.id], slot.title
+            position = match.end()
+
+
+def check_hyphenation(data: bytes, programme: Programme) -> None:
+    """No title or name is hyphenated; a broken word keeps three letters on either line."""
+    lines = [line.strip() for page in regions(data) for line in page.body.splitlines()]
+    lines = [line for line in lines if line]
+    for line, following in itertools.pairwise(lines):
+        if line.endswith(HYPHEN):
+            before = re.search(r"(\w*)" + HYPHEN + "$", line)
+            after = re.match(r"\w*", following)
+            assert before and len(before.group(1)) >= 3, line
+            assert after and len(after.group(0)) >= 3, following
+    position = 0
+    for day in programme.days:
+        for session in day.sessions:
+            for slot in session.slots:
+                position = lines.index(f"{slot.start:%H:%M}–{slot.end:%H:%M}", position) + 1
+                names = ", ".join(f"{s.name} ({s.affiliation})" if s.affiliation else s.name
+                                  for s in slot.speakers)
+                for wanted in (slot.title, names):
+                    taken = ""
+                    while wanted and len(squash(taken)) < len(squash(wanted)):
+                        line = lines[position]
+                        assert not line.endswith(HYPHEN), f"hyphenated: {line!r}"
+                        taken, position = f"{taken} {line}", position + 1
+
+
+def decoded_qr_codes(data: bytes, page: int) -> list[str]:
+    """What zbar reads in the QR codes of PAGE (1-based), drawn at 200 dpi."""
+    pdftoppm, zbarimg = needs_program("pdftoppm"), needs_program("zbarimg")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "booklet.pdf"
+        path.write_bytes(data)
+        subprocess.run([pdftoppm, "-r", "200", "-png", "-f", str(page), "-l", str(page),
+                        "-singlefile", path, Path(folder) / "page"], check=True)
+        read = subprocess.run([zbarimg, "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable",
+                               Path(folder) / "page.png"], capture_output=True, text=True,
+                              check=False)
+    assert read.returncode in (0, 4), read.stderr  # 4: no code found
+    return read.stdout.splitlines()
 
 
 def link_targets(booklet: Booklet) -> list[int]:
@@ -233,8 +375,8 @@ def check_links(booklet: Booklet, programme: Programme) -> None:
     expected: list[tuple[str, int]] = []  # (label, page) in contents order
     after = start
     for day in programme.days:
-        day_page = booklet.page_with(day.label, after)
-        expected.append((day.label, day_page))
+        day_page = booklet.page_with(day_heading(day), after)
+        expected.append((day_heading(day), day_page))
         after = day_page - 1
         for session in day.sessions:
             session_page = booklet.page_with(session.title, after)
@@ -244,7 +386,7 @@ def check_links(booklet: Booklet, programme: Programme) -> None:
                          for slot in session.slots if listed(slot)]
     expected.append(("Index of speakers", index_page))
     page_words = words(booklet)
-    contents = links(booklet, range(2, start + 1), page_words)
+    contents = links(booklet, range(2, contents_end(booklet, start)), page_words)
     entries: list[tuple[str, int]] = []
     for text, target in contents:
         if len(entries) < len(expected) and text.startswith(squash(expected[len(entries)][0])):

@@ -1,7 +1,8 @@
 """Screenshots of the built site for the README: ``make docs-site-images``.
 
 Usage: site_images.py BUILD_DIR OUT_DIR. Serves BUILD_DIR on 127.0.0.1 and
-photographs index.html at 360 and 1280 px wide with Debian's chromium.
+photographs index.html at 360 and 1280 px wide with Debian's chromium, in the venue's zone,
+and at 1280 px dark with the reader's zone (Tokyo) on and a filter typed.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 SHOTS = {"site-360.png": (360, 1280), "site-1280.png": (1280, 960)}
+DARK = "site-1280-dark.png"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -53,6 +55,19 @@ def main(build: Path, out: Path) -> int:
                 _shrink(out / name)
                 page.close()
                 print(out / name)
+            page = browser.new_page(viewport={"width": 1280, "height": 960}, color_scheme="dark",
+                                    timezone_id="Asia/Tokyo", device_scale_factor=1)
+            page.clock.set_fixed_time("2022-07-13T15:40:00Z")
+            page.goto(url)
+            options = page.locator("details#options")
+            if not options.evaluate("d => d.open"):
+                options.locator("summary").click()
+            page.check("#tz-local")
+            options.locator("summary").click()
+            page.fill("#filter", "galaxy")
+            page.screenshot(path=str(out / DARK))
+            _shrink(out / DARK)
+            print(out / DARK)
             browser.close()
     finally:
         server.shutdown()

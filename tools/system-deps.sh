@@ -3,14 +3,16 @@
 # (root + apt-get). `system-deps.sh build`: what the build needs (a font with CJK and Hangul
 # glyphs, so such names in the booklet are not blank boxes). With no argument, also what the
 # tests use: chromium for the browser checks, epubcheck, poppler-utils for pdftoppm and
-# pdftotext, qpdf for the booklet's structural check, Java for epubcheck and the Nu validator.
+# pdftotext, qpdf for the booklet's structural check, Java for epubcheck and the Nu validator,
+# zbar-tools (zbarimg) to read the booklet's QR code back.
 # Without them the affected tests skip with a message, except under CI=true, where they fail.
 set -euo pipefail
 has_font() { fc-list "$1" family 2>/dev/null | grep -q .; }
 missing=()
 has_font "WenQuanYi Micro Hei" || missing+=(fonts-wqy-microhei)
 if [ "${1:-all}" != build ]; then
-  wanted=(chromium:chromium epubcheck:epubcheck pdftoppm:poppler-utils qpdf:qpdf java:default-jre-headless)
+  wanted=(chromium:chromium epubcheck:epubcheck pdftoppm:poppler-utils qpdf:qpdf java:default-jre-headless
+          zbarimg:zbar-tools)
   for pair in "${wanted[@]}"; do
     command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
   done

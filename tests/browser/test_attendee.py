@@ -172,7 +172,8 @@ def test_on_a_phone_the_first_talk_is_on_the_first_screen(open_page):
         assert page.locator(f"#data a[href='{name}']").count() == 1
 
 
-TARGETS = ("button, a.button, .day-nav a, .downloads a, a.calendar, summary, a.glance-entry, "
+TARGETS = ("button, a.button, .day-nav a, .downloads a, a.calendar, a.permalink, select, summary, "
+           "a.glance-entry, "
            "input, #data a")
 
 
@@ -205,6 +206,17 @@ def test_axe_wcag22aa_finds_nothing(open_page, scheme, width):
         options_box.locator("summary").click()
     page.check("#tz-local")
     page.click("#my-view")
+    results = axe.run(page, options=options)
+    assert results.violations_count == 0, results.generate_report()
+    # The filter's marks, its choices and "no talk matches", a targeted slot and speaker entry.
+    page.click("#my-view")
+    page.fill("#filter", "gaia")
+    page.select_option("#filter-kind", "talk")  # (the options box is open)
+    page.click(f"[id='{EMILY}'] a.permalink")
+    results = axe.run(page, options=options)
+    assert results.violations_count == 0, results.generate_report()
+    page.click(f"[id='{EMILY}'] a.speaker")
+    page.fill("#filter", "zzqqxx")
     results = axe.run(page, options=options)
     assert results.violations_count == 0, results.generate_report()
 

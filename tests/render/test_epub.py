@@ -24,6 +24,7 @@ from namconvert.errors import RenderError
 from namconvert.model import Programme
 from namconvert.output import OutputWriter
 from namconvert.render import epub
+from namconvert.views.labels import day_heading
 from support import needs, view_of
 
 EPOCH = 1_657_000_000
@@ -155,6 +156,22 @@ def test_navigation_days_sessions_talks(seed: Programme, book: Book) -> None:
             expected = [s for s in session.slots if s.kind == "talk"]
             assert [t.split(" ", 1)[1] for t in talks] == [s.title for s in expected]
             assert talks[0].startswith(f"{expected[0].start:%H:%M}–")
+
+
+def test_a_days_chapter_holds_that_days_sessions(seed: Programme, book: Book) -> None:
+    """One chapter a day, with its sessions and slots in it; no chapter is a heading alone."""
+    found: dict[str, str] = {}
+    for href, page in book.chapters().items():
+        ids = {str(i).removeprefix("id_") for i in page.xpath("//@id")}  # (Pandoc: XML ids)
+        body = page.find("x:body", NS)
+        assert body is not None and len(body.xpath(".//x:p | .//x:li | .//x:img", namespaces=NS)), href
+        for day in seed.days:
+            if f"day-{day.date.isoformat()}" in ids:
+                found[day_heading(day)] = href
+                wanted = {s.id for s in day.sessions} | {sl.id for s in day.sessions for sl in s.slots}
+                assert wanted <= ids, href
+    assert list(found) == [day_heading(day) for day in seed.days]
+    assert len(set(found.values())) == len(seed.days)
 
 
 def test_speaker_index_links_reach_the_talks(seed: Programme, book: Book) -> None:

@@ -103,7 +103,7 @@ def pandoc_path() -> str:
 def pandoc_arguments(document: Path, metadata: Path, output: Path, subtitle: str) -> list[str]:
     return [
         "--sandbox", "--from=html", "--to=epub3", str(document), f"--output={output}",
-        f"--epub-metadata={metadata}", "--split-level=2", "--toc-depth=3",
+        f"--epub-metadata={metadata}", "--split-level=1", "--toc-depth=3",
         f"--metadata=subtitle:{subtitle}", "--fail-if-warnings",
     ]
 

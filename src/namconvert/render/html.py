@@ -365,12 +365,13 @@ def render(view: View, out: OutputWriter) -> list[Path]:
     built = view.build_time
     env = make_environment(options.templates)
     days = day_views(view, present)
-    ids = page_ids(days)
+    ids = page_ids(days) | {entry.anchor for entry in view.index}
     page = render_template(
         env, f"{NAME}/index.html.jinja", programme=programme, options=options,
         days=days, linkable=lambda url: linkable(url, ids),
         unlinked=lambda markup: unlink_unresolved(markup or "", ids),
-        speakers=list(view.index), csp=CSP, labels=LABELS, utc=labels.utc_instant,
+        speakers=list(view.index), speaker_ids={e.name: e.anchor for e in view.index},
+        kinds=list(view.kinds), csp=CSP, labels=LABELS, utc=labels.utc_instant,
         abbreviation=labels.zone_abbreviation,
         downloads=[r for name in PRIMARY_DOWNLOADS for r in offered if r.name == name],
         other_downloads=[r for r in offered if r.name not in PRIMARY_DOWNLOADS],

@@ -11,7 +11,7 @@ import re
 import zoneinfo
 from collections.abc import Iterable
 
-from ..model import Day, Programme, Slot
+from ..model import SLOT_KINDS, Day, Programme, Slot, SlotKind
 from .slots import PlacedSlot, placed_slots, zone
 
 
@@ -65,11 +65,19 @@ def zone_abbreviation(moment: dt.datetime) -> str:
     return utc_offset(moment)
 
 
+def zone_terms(moment: dt.datetime) -> str:
+    """"BST, UTC+01:00": what the zone is called at MOMENT and its offset; one of them alone
+    when they say the same ("UTC+03:00" for a zone whose abbreviation is only a number, "UTC")."""
+    abbreviation, offset = zone_abbreviation(moment), utc_offset(moment)
+    if abbreviation == offset or (abbreviation == "UTC" and offset == "UTC+00:00"):
+        return abbreviation
+    return f"{abbreviation}, {offset}"
+
+
 def zone_at(timezone: str, moment: dt.datetime) -> str:
     """"Europe/London (BST, UTC+01:00)": the IANA name, what it is called at MOMENT and its
     offset; "Asia/Dubai (UTC+04:00)" for a zone whose abbreviation is only a number."""
-    abbreviation, offset = zone_abbreviation(moment), utc_offset(moment)
-    return f"{timezone} ({offset if abbreviation == offset else f'{abbreviation}, {offset}'})"
+    return f"{timezone} ({zone_terms(moment)})"
 
 
 def zone_named(timezone: str, moment: dt.datetime) -> str:
@@ -77,9 +85,19 @@ def zone_named(timezone: str, moment: dt.datetime) -> str:
     return f"{timezone} ({zone_abbreviation(moment)})"
 
 
+def _noon(programme: Programme, day: Day) -> dt.datetime:
+    return dt.datetime.combine(day.date, dt.time(12), zone(programme))
+
+
+def day_zone(programme: Programme, day: Day) -> str:
+    """"BST, UTC+01:00": the venue's zone as it stands on DAY (at noon), as a day's
+    "Times in ..." line names it."""
+    return zone_terms(_noon(programme, day))
+
+
 def zone_note(programme: Programme, day: Day) -> str:
-    """The zone as it stands on DAY (at noon)."""
-    return zone_at(programme.timezone, dt.datetime.combine(day.date, dt.time(12), zone(programme)))
+    """"Europe/London (BST, UTC+01:00)": the zone as it stands on DAY (at noon)."""
+    return zone_at(programme.timezone, _noon(programme, day))
 
 
 def zone_label(programme: Programme) -> str:
@@ -92,6 +110,19 @@ def zone_label(programme: Programme) -> str:
         return programme.timezone
     (moment,) = seen.values()
     return zone_at(programme.timezone, moment)
+
+
+KIND_LABELS: dict[SlotKind, str] = {
+    "talk": "Talks", "introduction": "Introductions", "discussion": "Discussions",
+    "panel": "Panels", "break": "Breaks", "other": "Other items",
+}
+
+
+def kinds_in(slots: Iterable[PlacedSlot]) -> list[tuple[SlotKind, str]]:
+    """The kinds of slot among SLOTS, in the model's order, with their labels: what a filter
+    by kind offers."""
+    present = {p.slot.kind for p in slots}
+    return [(kind, KIND_LABELS[kind]) for kind in SLOT_KINDS if kind in present]
 
 
 def organisers(programme: Programme) -> list[str]:

@@ -179,16 +179,103 @@
   }));
   const filter = document.getElementById("filter");
   const filterStatus = document.getElementById("filter-status");
+  const dayChoice = document.getElementById("filter-day");
+  const kindChoice = document.getElementById("filter-kind");
+  const dayOf = new Map(slots.map((slot) => [slot, (slot.closest(".day") || { dataset: {} }).dataset.date || ""]));
+  const MARKED = [".title", ".speakers", ".abstract-text"];
+
+  // TEXT folded as the filter folds, with each folded character's place in TEXT.
+  function foldWithPlaces(text) {
+    let folded = "";
+    const places = [];
+    for (let i = 0; i < text.length; i += 1) {
+      const f = fold(text[i]);
+      folded += f;
+      for (let k = 0; k < f.length; k += 1) places.push(i);
+    }
+    return { folded, places };
+  }
+
+  function unmark(root) {
+    for (const mark of Array.from(root.querySelectorAll("mark.match"))) {
+      mark.replaceWith(document.createTextNode(mark.textContent));
+    }
+    root.normalize();
+  }
+
+  // Each place in ROOT's text where a term matches, wrapped in <mark class="match">.
+  function mark(root, terms) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    for (const node of nodes) {
+      const { folded, places } = foldWithPlaces(node.data);
+      const spans = [];
+      for (const term of terms) {
+        for (let at = folded.indexOf(term); at !== -1; at = folded.indexOf(term, at + 1)) {
+          spans.push([places[at], places[at + term.length - 1] + 1]);
+        }
+      }
+      if (!spans.length) continue;
+      spans.sort((a, b) => a[0] - b[0]);
+      const merged = [spans[0]];
+      for (const [a, b] of spans.slice(1)) {
+        const last = merged[merged.length - 1];
+        if (a <= last[1]) last[1] = Math.max(last[1], b); else merged.push([a, b]);
+      }
+      for (const [a, b] of merged.reverse()) { // from the end: earlier offsets stay right
+        const range = document.createRange();
+        range.setStart(node, a);
+        range.setEnd(node, b);
+        const wrap = document.createElement("mark");
+        wrap.className = "match";
+        range.surroundContents(wrap);
+      }
+    }
+  }
+
+  // The filter's text, day and kind in the address (?q=&day=&kind=), to be shared or kept.
+  function keepInAddress(raw) {
+    const params = new URLSearchParams(window.location.search);
+    const wanted = { q: raw, day: dayChoice ? dayChoice.value : "", kind: kindChoice ? kindChoice.value : "" };
+    for (const [name, value] of Object.entries(wanted)) {
+      if (value) params.set(name, value); else params.delete(name);
+    }
+    const query = params.toString();
+    const address = window.location.pathname + (query ? `?${query}` : "") + window.location.hash;
+    if (address !== window.location.pathname + window.location.search + window.location.hash) {
+      window.history.replaceState(window.history.state, "", address);
+    }
+  }
+
+  function takeAddress() {
+    const params = new URLSearchParams(window.location.search);
+    if (filter && params.has("q")) filter.value = params.get("q");
+    const choose = (select, value) => {
+      if (select && value && Array.from(select.options).some((o) => o.value === value)) select.value = value;
+    };
+    choose(dayChoice, params.get("day"));
+    choose(kindChoice, params.get("kind"));
+  }
 
   function applyFilter() {
-    const raw = filter.value.trim();
+    const raw = filter ? filter.value.trim() : "";
     const terms = fold(raw).split(/\s+/).filter(Boolean);
+    const day = dayChoice ? dayChoice.value : "";
+    const kind = kindChoice ? kindChoice.value : "";
     let shown = 0;
     for (const slot of slots) {
       const hay = haystacks.get(slot);
-      const match = terms.every((t) => hay.all.includes(t));
+      const match = terms.every((t) => hay.all.includes(t))
+        && (!day || dayOf.get(slot) === day) && (!kind || slot.dataset.kind === kind);
       slot.hidden = !match || (my.viewing && !my.has(slot));
       if (match) shown += 1;
+      for (const sel of MARKED) {
+        const el = slot.querySelector(sel);
+        if (!el) continue;
+        if (el.querySelector("mark.match")) unmark(el);
+        if (match && terms.length) mark(el, terms);
+      }
       // Open an abstract that holds a match, so the reader sees why the talk is listed.
       const details = slot.querySelector("details.abstract");
       if (details) {
@@ -197,18 +284,27 @@
         if (!inAbstract && details.dataset.byFilter) { details.open = false; delete details.dataset.byFilter; }
       }
     }
-    const narrowed = terms.length > 0 || my.viewing;
+    const narrowed = terms.length > 0 || Boolean(day) || Boolean(kind) || my.viewing;
     for (const group of document.querySelectorAll(".session, .day")) {
       group.hidden = narrowed && !group.querySelector(".slot:not([hidden])");
     }
-    for (const el of document.querySelectorAll(".glance")) el.hidden = my.viewing;
+    // The day at a glance lists every talk: narrowed, the page shows only the chosen ones.
+    for (const el of document.querySelectorAll(".glance")) el.hidden = narrowed;
     my.report();
-    filterStatus.textContent = terms.length
-      ? `${shown} of ${slots.length} programme items match “${raw}”.`
-      : "";
+    const chosen = [day && dayChoice.selectedOptions[0].textContent,
+      kind && kindChoice.selectedOptions[0].textContent.toLowerCase()].filter(Boolean).join(", ");
+    const what = [raw && `“${raw}”`, chosen && `(${chosen})`].filter(Boolean).join(" ");
+    filterStatus.textContent = !what ? ""
+      : shown === 0 ? `No talk matches ${what}.`
+      : `${shown} of ${slots.length} programme items match ${what}.`;
+    keepInAddress(raw);
   }
 
-  if (filter && filterStatus) filter.addEventListener("input", applyFilter);
+  if (filter && filterStatus) {
+    filter.addEventListener("input", applyFilter);
+    for (const select of [dayChoice, kindChoice]) if (select) select.addEventListener("change", applyFilter);
+    takeAddress();
+  }
 
   /* ---- My schedule: stars, a view of the starred slots, their calendar, a #my= link ---- */
 

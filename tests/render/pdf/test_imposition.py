@@ -25,6 +25,15 @@ def test_padding_pages_are_blank() -> None:
     assert saddle_stitch(6) == [(None, 0), (1, None), (5, 2), (3, 4)]
 
 
+def test_a_back_cover_stays_the_back_with_the_blanks_before_it() -> None:
+    assert saddle_stitch(6, back_cover=True) == [(5, 0), (1, None), (None, 2), (3, 4)]
+    for count in range(2, 30):
+        sides = saddle_stitch(count, back_cover=True)
+        assert sides[0][0] == count - 1  # the outer sheet's left half: the back
+        pages = [p for side in sides for p in side if p is not None]
+        assert sorted(pages) == list(range(count))
+
+
 def test_every_page_appears_once_and_folding_gives_reading_order() -> None:
     for count in range(1, 30):
         sides = saddle_stitch(count)

@@ -21,8 +21,11 @@ from booklet_checks import (
     check_index,
     check_links,
     check_outline,
+    check_overview,
+    check_running_heads,
     check_tagged,
     check_with_qpdf,
+    decoded_qr_codes,
     link_targets,
     squash,
     structure_text,
@@ -59,9 +62,13 @@ def small() -> Programme:
     return synthetic(40)
 
 
+SITE_OPTIONS = dataclasses.replace(OPTIONS, base_url="https://example.org/meeting/")
+
+
 @pytest.fixture(scope="module")
 def small_pdf(small: Programme) -> bytes:
-    return render_in_parts(small, OPTIONS, part_slots=12, workers=2)
+    """Laid out in parts, with the site's address: the back cover is the last part's end."""
+    return render_in_parts(small, SITE_OPTIONS, part_slots=12, workers=2)
 
 
 @pytest.fixture(scope="module")
@@ -81,16 +88,23 @@ def test_parts_cut_at_session_boundaries_and_keep_every_slot(small: Programme) -
                for part in parts)
 
 
-@pytest.mark.parametrize("check", [check_contents, check_index, check_links, check_outline])
+@pytest.mark.parametrize("check", [check_contents, check_index, check_links, check_outline,
+                                   check_overview])
 def test_merged_booklet_has_the_structure_of_one_document(
         small_booklet: Booklet, small: Programme, check: object) -> None:
     check(small_booklet, small)  # type: ignore[operator]
 
 
 def test_merged_booklet_has_folios_and_working_links(small_booklet: Booklet) -> None:
-    check_folios(small_booklet)
+    check_folios(small_booklet, back_cover=True)
     targets = link_targets(small_booklet)
     assert targets and all(1 <= t <= len(small_booklet.texts) for t in targets)
+
+
+def test_merged_booklet_heads_and_back_cover(small_pdf: bytes, small_booklet: Booklet) -> None:
+    """Running heads as in one document, also on a part that opens mid-day; the QR code reads."""
+    check_running_heads(small_pdf)
+    assert decoded_qr_codes(small_pdf, len(small_booklet.texts)) == ["https://example.org/meeting/"]
 
 
 def test_merged_booklet_passes_qpdf_check(small_pdf: bytes) -> None:

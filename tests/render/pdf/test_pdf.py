@@ -18,24 +18,35 @@ from booklet_checks import (
     body_start,
     check_contents,
     check_folios,
+    check_hyphenation,
     check_index,
     check_links,
+    check_no_lone_short_slot,
     check_outline,
+    check_overview,
+    check_running_heads,
     check_tagged,
     check_with_qpdf,
+    decoded_qr_codes,
     link_targets,
+    regions,
+    short_slots,
+    slot_pages,
     squash,
 )
 from namconvert.config import Options
 from namconvert.model import Programme
 from namconvert.output import OutputWriter
 from namconvert.render import RENDERERS, pdf
-from namconvert.render.pdf.document import MM, asset_roots
+from namconvert.render.pdf.document import MM, asset_roots, booklet_html, listed, whole_days
 from namconvert.render.pdf.fetcher import RefusedURL, TemplateAssetFetcher
 from namconvert.render.pdf.imposition import saddle_stitch
+from namconvert.views.labels import day_heading, day_zone
 from support import needs_program, view_of
 
 EPOCH = 1657700000  # 2022-07-13T08:13:20Z
+SITE = "https://example.github.io/nam2022-ml/"  # where the site is published: the back cover's
+TAILS = Path(__file__).parents[2] / "fixtures" / "booklet" / "short-tail.md"
 
 
 def build(programme: Programme, options: Options, out_dir: Path) -> dict[str, bytes]:
@@ -47,7 +58,7 @@ def build(programme: Programme, options: Options, out_dir: Path) -> dict[str, by
 
 @pytest.fixture(scope="module")
 def options(seed_options: Options) -> Options:
-    return dataclasses.replace(seed_options, source_date_epoch=EPOCH)
+    return dataclasses.replace(seed_options, source_date_epoch=EPOCH, base_url=SITE)
 
 
 @pytest.fixture(scope="module")
@@ -82,8 +93,8 @@ def test_cover(booklet: Booklet, seed: Programme) -> None:
     assert "13–14 July 2022" in cover
 
 
-def test_folios_on_every_page_but_the_cover(booklet: Booklet) -> None:
-    check_folios(booklet)
+def test_folios_on_every_page_but_the_covers(booklet: Booklet) -> None:
+    check_folios(booklet, back_cover=True)
 
 
 def test_contents_page_numbers_match_the_talks(booklet: Booklet, seed: Programme) -> None:
@@ -102,7 +113,7 @@ def test_each_day_starts_a_new_page(booklet: Booklet, seed: Programme) -> None:
     pages = [booklet.page_with(day.sessions[0].title, start) for day in seed.days]
     assert pages[0] == start + 1
     for day, page in zip(seed.days, pages, strict=True):
-        assert day.label in booklet.texts[page - 1]
+        assert squash(day_heading(day)) in booklet.texts[page - 1]
     for day, page in zip(seed.days[1:], pages[1:], strict=True):
         assert day.sessions[0].title not in booklet.texts[page - 2]
 
@@ -171,11 +182,11 @@ def test_two_builds_are_byte_identical(seed: Programme, options: Options, files:
     assert again == files
 
 
-def test_imposed_for_saddle_stitch_on_a4_landscape(files: dict[str, bytes],
-                                                    booklet: Booklet) -> None:
+def test_imposed_for_saddle_stitch_on_a4_landscape(files: dict[str, bytes], booklet: Booklet,
+                                                    seed: Programme) -> None:
     imposed = pypdf.PdfReader(io.BytesIO(files[pdf.PRINT_OUTPUT]))
     pages = len(booklet.texts)
-    sides = saddle_stitch(pages)
+    sides = saddle_stitch(pages, back_cover=True)
     assert len(imposed.pages) == len(sides) == -(-pages // 4) * 2
     for sheet, side in zip(imposed.pages, sides, strict=True):
         assert float(sheet.mediabox.width) == pytest.approx(297 * MM, abs=0.5)
@@ -185,7 +196,8 @@ def test_imposed_for_saddle_stitch_on_a4_landscape(files: dict[str, bytes],
             if page is None:
                 assert text == ""
             else:
-                assert f"{page + 1} / {pages}" in text or page == 0
+                covers = {0: squash(seed.title), pages - 1: "PROGRAMME ONLINE"}
+                assert covers.get(page, f"{page + 1} / {pages}") in text
 
 
 def _half_text(sheet: pypdf.PageObject, half: int) -> str:
@@ -240,3 +252,97 @@ def test_pages_render_with_pdftoppm(files: dict[str, bytes], tmp_path: Path) -> 
     subprocess.run([pdftoppm, "-r", "20", "-png", "-f", "1", "-l", "2", source, tmp_path / "p"],
                    check=True)
     assert len(list(tmp_path.glob("p-*.png"))) == 2
+
+
+def test_no_page_is_one_lone_short_slot(files: dict[str, bytes], booklet: Booklet,
+                                        seed: Programme) -> None:
+    """The seed's closing ten-minute "Discussion" once had a page to itself."""
+    assert check_no_lone_short_slot(files[pdf.OUTPUT], booklet, seed)
+
+
+def test_a_short_last_slot_stays_with_the_one_before(tmp_path: Path) -> None:
+    """Each day of the fixture is a talk whose abstract ends at another place on its page,
+    then a short discussion: where the talk fills its page, the discussion takes some of the
+    talk's last lines along instead of a page of its own."""
+    from support import load
+
+    programme = load(TAILS, timezone="UTC")
+    options = Options(timezone="UTC", source_date_epoch=EPOCH)
+    data = build(programme, options, tmp_path)[pdf.OUTPUT]
+    booklet = Booklet.open(data)
+    check_no_lone_short_slot(data, booklet, programme)
+    pages = slot_pages(booklet, programme)
+    kept = 0
+    for day in programme.days:
+        talk, discussion = day.sessions[-1].slots[-2:]
+        body = squash(regions(data)[pages[discussion.id] - 1].body)
+        assert body.index(squash(discussion.title)) > 40  # the talk's lines come first
+        kept += pages[discussion.id] > pages[talk.id]
+    assert kept, "no day of the fixture needed its discussion kept with the talk"
+
+
+def test_running_heads_never_repeat_their_pages_first_heading(files: dict[str, bytes]) -> None:
+    check_running_heads(files[pdf.OUTPUT])
+
+
+def test_days_are_labelled_as_on_the_site_with_the_venues_zone(booklet: Booklet,
+                                                               seed: Programme) -> None:
+    start = body_start(booklet, seed)
+    for day in seed.days:
+        page = booklet.page_with(day_heading(day), start)
+        assert squash(f"Times in {day_zone(seed, day)}") in booklet.texts[page - 1]
+    assert [day_zone(seed, day) for day in seed.days] == ["BST, UTC+01:00"] * 2
+    contents = " ".join(booklet.texts[1:start])
+    assert all(squash(day_heading(day)) in contents for day in seed.days)
+    assert not any(squash(day.label) in contents for day in seed.days)
+
+
+def test_contents_show_the_speakers_apart_from_the_title(booklet: Booklet,
+                                                         seed: Programme) -> None:
+    contents = " ".join(booklet.texts[1:body_start(booklet, seed)])
+    for slot in (s for d in seed.days for se in d.sessions for s in se.slots if listed(s)):
+        names = ", ".join(s.name for s in slot.speakers)
+        assert squash(f"{slot.title} – {names}") in contents, slot.title
+
+
+def test_overview_pages_list_every_talk_with_its_page(booklet: Booklet, seed: Programme) -> None:
+    check_overview(booklet, seed)
+
+
+def test_no_hyphenation_in_titles_and_names_nor_short_fragments(files: dict[str, bytes],
+                                                                seed: Programme) -> None:
+    check_hyphenation(files[pdf.OUTPUT], seed)
+
+
+def test_links_are_printed_once(seed: Programme, options: Options) -> None:
+    """An abstract's own links are not printed again under it (the seed's arXiv links)."""
+    from lxml import html as lxml_html
+
+    page = lxml_html.fromstring(booklet_html(seed, options, parts=("body",),
+                                             chunks=whole_days(seed)))
+    repeated = 0
+    for article in page.iter("article"):
+        hrefs = [a.get("href") for a in article.iter("a")]
+        assert len(hrefs) == len(set(hrefs)), article.get("id")
+        repeated += any(link.url in hrefs for s in [article.get("id")]
+                        for d in seed.days for se in d.sessions for sl in se.slots
+                        if sl.id == s for link in sl.links)
+    assert repeated  # the seed does link from its abstracts
+
+
+def test_back_cover_has_the_site_and_its_qr_code(files: dict[str, bytes],
+                                                 booklet: Booklet) -> None:
+    assert squash("example.github.io/nam2022-ml") in booklet.texts[-1]
+    assert decoded_qr_codes(files[pdf.OUTPUT], len(booklet.texts)) == [SITE]
+    uris = [annot.get_object()["/A"]["/URI"] for annot in booklet.reader.pages[-1]["/Annots"]]
+    assert uris == [SITE]
+
+
+def test_no_back_cover_without_a_base_url(seed: Programme, options: Options) -> None:
+    without = dataclasses.replace(options, base_url=None)
+    assert 'class="back-cover"' not in booklet_html(seed, without, parts=("back",))
+    assert 'class="back-cover"' in booklet_html(seed, options, parts=("back",))
+
+
+def test_short_slots_exist_in_the_seed(seed: Programme) -> None:
+    assert [s.title for s in short_slots(seed)].count("Discussion") == 2

@@ -18,8 +18,9 @@ from ...config import Options
 from ...model import Programme
 from ...output import OutputWriter
 from ...views import View
+from ...views.schedule import site_url
 from . import cache
-from .document import LayoutError, booklet_html, slot_named, typeset, whole_days
+from .document import ONE_DOCUMENT, LayoutError, booklet_html, slot_named, typeset, whole_days
 from .imposition import impose
 from .parts import PART_SLOTS, lay_out_in_parts, slot_count
 
@@ -37,8 +38,7 @@ def render_booklet(programme: Programme, options: Options,
     when laid out before), with the parts used."""
     if slot_count(programme) > 2 * PART_SLOTS:
         return lay_out_in_parts(programme, options, cache=cache_folder)
-    html = booklet_html(programme, options, parts=("cover", "contents", "body", "index"),
-                        chunks=whole_days(programme))
+    html = booklet_html(programme, options, parts=ONE_DOCUMENT, chunks=whole_days(programme))
     return typeset(html, options).pdf, []
 
 
@@ -49,5 +49,6 @@ def render(view: View, out: OutputWriter) -> list[Path]:
     except LayoutError as exc:
         raise slot_named(exc, view.programme) from None
     return [out.write_bytes(OUTPUT, booklet),
-            out.write_bytes(PRINT_OUTPUT, impose(booklet, view.options.paper)),
+            out.write_bytes(PRINT_OUTPUT, impose(booklet, view.options.paper,
+                                                 back_cover=site_url(view.options) is not None)),
             *cache.write(out, used)]

@@ -16,8 +16,9 @@ from ...config import Options
 from ...errors import DependencyError, NamconvertError, RenderError
 from ...model import Day, Programme, Session, Slot
 from ...templating import make_environment, render_template, search_path
-from ...views.labels import day_id, organisers
-from ...views.slots import date_range, speaker_index
+from ...views.labels import day_heading, day_id, day_zone, organisers
+from ...views.schedule import site_url
+from ...views.slots import date_range, day_overview, extra_links, placed_slots, speaker_index
 
 TEMPLATE = "pdf/booklet.html.jinja"
 OUTPUT_NAME = "programme.pdf"
@@ -26,6 +27,8 @@ PDF_VARIANT = "pdf/ua-1"
 # Slots that get a contents line and a bookmark; introductions, discussions and breaks do not.
 LISTED_KINDS = frozenset({"talk", "panel", "other"})
 MM = 72 / 25.4
+# The parts of the booklet, in order, when it is laid out as one document.
+ONE_DOCUMENT = ("cover", "contents", "overview", "body", "index", "back")
 # Where a link of the multi-part build points until the merge knows its page: PLACEHOLDER + id.
 PLACEHOLDER = "namconvert-dest:"
 
@@ -100,6 +103,14 @@ def display_url(url: str) -> str:
     return url.split("://", 1)[-1].rstrip("/")
 
 
+def qr_svg(url: str) -> str:
+    """URL as a QR code, inline SVG (segno); medium error correction survives a worn copy."""
+    import segno
+
+    svg: str = segno.make(url, error="m", micro=False).svg_inline(scale=4, omitsize=True)
+    return svg
+
+
 def meta(programme: Programme, options: Options) -> Meta:
     sessions = {s.title: None for d in programme.days for s in d.sessions}
     date = options.build_time.strftime("%Y-%m-%dT%H:%M:%S+00:00")
@@ -113,19 +124,25 @@ def whole_days(programme: Programme) -> list[Chunk]:
 def booklet_html(programme: Programme, options: Options, *, parts: Collection[str],
                  chunks: Sequence[Chunk] = (), pages: Mapping[str, int] | None = None,
                  folios: bool = True, folio_count: int = 0, folio_sample: str = "") -> str:
-    """The booklet's HTML, or the PARTS of it ("cover", "contents", "body", "index", "folios").
+    """The booklet's HTML, or the PARTS of it ("cover", "contents", "overview", "body", "index",
+    "back", "folios"). The back cover is there when the site's address (``base_url``) is known.
 
     "folios" is FOLIO_COUNT blank pages carrying only "n / N", or with FOLIO_SAMPLE the cover
     and one page whose folio is that text.
     """
     env = make_environment(options.templates, filters={"inverted_name": inverted_name,
                                                        "display_url": display_url})
+    site = site_url(options) if "back" in parts else None
+    slots = list(placed_slots(programme)) if "overview" in parts else []
     return render_template(
         env, TEMPLATE, programme=programme, meta=meta(programme, options), paper=paper(options),
         date_range=date_range(programme), index=speaker_index(programme), parts=set(parts),
         chunks=list(chunks), pages=pages, folios=folios, folio_count=folio_count,
         folio_sample=folio_sample, placeholder=PLACEHOLDER,
-        listed=listed, day_id=day_id)
+        listed=listed, day_id=day_id, day_heading=day_heading, extra_links=extra_links,
+        day_zone=lambda day: day_zone(programme, day),
+        day_overview=lambda day: [p for p in day_overview(slots, day) if listed(p.slot)],
+        site_url=site, qr_svg=qr_svg(site) if site else "")
 
 
 def asset_roots(options: Options) -> list[Path]:

@@ -20,12 +20,16 @@ def padded(page_count: int) -> int:
     return max(4, -(-page_count // 4) * 4)
 
 
-def saddle_stitch(page_count: int) -> list[Side]:
-    """The sides to print, in order (front of sheet 1, back of sheet 1, ...)."""
+def saddle_stitch(page_count: int, back_cover: bool = False) -> list[Side]:
+    """The sides to print, in order (front of sheet 1, back of sheet 1, ...). With a BACK_COVER
+    (the last page) the blanks go before it, so that it is the folded booklet's back."""
     total = padded(page_count)
+    last = page_count - 1
 
     def page(index: int) -> int | None:
-        return index if index < page_count else None
+        if back_cover and page_count > 1 and index == total - 1:
+            return last
+        return index if index < (last if back_cover and page_count > 1 else page_count) else None
 
     sides: list[Side] = []
     for sheet in range(total // 4):
@@ -34,7 +38,7 @@ def saddle_stitch(page_count: int) -> list[Side]:
     return sides
 
 
-def impose(booklet: bytes, paper: str) -> bytes:
+def impose(booklet: bytes, paper: str, back_cover: bool = False) -> bytes:
     """The booklet PDF imposed for saddle-stitch printing on the sheet for PAPER.
 
     Each booklet page becomes a form XObject drawn on its half of the sheet: its content is
@@ -70,7 +74,7 @@ def impose(booklet: bytes, paper: str) -> bytes:
             forms[index] = writer._add_object(xobject.flate_encode())
         return forms[index]
 
-    for side in saddle_stitch(len(reader.pages)):
+    for side in saddle_stitch(len(reader.pages), back_cover):
         sheet = writer.add_blank_page(sheet_width, sheet_height)
         xobjects = DictionaryObject()
         drawing = []

@@ -38,7 +38,8 @@ from typing import TYPE_CHECKING, Any, cast
 from ... import progress
 from ...config import Options
 from ...model import Programme
-from ...views.labels import day_id
+from ...views.labels import day_heading, day_id
+from ...views.schedule import site_url
 from ...workers import available_cores, exit_with_parent, stopped_on_interrupt
 from . import cache as part_cache
 from .document import (
@@ -122,8 +123,8 @@ def _typeset_part(programme: Programme, options: Options, parts: tuple[str, ...]
     return typeset(html, options, tagged=not folios, write=not trial)
 
 
-FRONT = ("cover", "contents")
-BACK = ("index",)
+FRONT = ("cover", "contents", "overview")
+BACK = ("index", "back")
 
 
 class _Placeholders(dict[str, int]):
@@ -217,7 +218,8 @@ def lay_out_in_parts(programme: Programme, options: Options, part_slots: int = P
                 break
             front_pages = front.page_count  # the real numbers changed the contents' length
         folios = stamped(total) if stamped is not None else _laid_out_folios(folios_job.result())
-    return merge(programme, [front, *bodies, back], folios, anchors), used
+    return merge(programme, [front, *bodies, back], folios, anchors,
+                 back_cover=site_url(options) is not None), used
 
 
 FOLIO_SAMPLE = "0123456789 / 0123456789"  # every character a folio "n / N" can have
@@ -318,10 +320,11 @@ def _glyph_widths(font: DictionaryObject) -> dict[int, float]:
 
 
 def merge(programme: Programme, pieces: Sequence[Typeset], folios: Folios,
-          anchors: Mapping[str, Anchor]) -> bytes:
-    """One PDF of the laid-out PIECES, with pikepdf (qpdf): pages, one structure tree, folios,
-    links and outline. Written with object streams, which pypdf cannot write: the structure
-    tree's elements (a few hundred a page) are compressed as in WeasyPrint's own documents."""
+          anchors: Mapping[str, Anchor], *, back_cover: bool = False) -> bytes:
+    """One PDF of the laid-out PIECES, with pikepdf (qpdf): pages, one structure tree, folios
+    (none on the covers: the last page is one when BACK_COVER), links and outline. Written
+    with object streams, which pypdf cannot write: the structure tree's elements (a few
+    hundred a page) are compressed as in WeasyPrint's own documents."""
     import pikepdf
 
     booklet = pikepdf.Pdf.new()
@@ -334,7 +337,7 @@ def merge(programme: Programme, pieces: Sequence[Typeset], folios: Folios,
     booklet.docinfo = cast(pikepdf.Dictionary, booklet.copy_foreign(
         info if info.is_indirect else front.make_indirect(info)))
     _merge_structure(booklet, sources)
-    _stamp_folios(booklet, folios)
+    _stamp_folios(booklet, folios, len(booklet.pages) - 1 if back_cover else None)
 
     pages = booklet.pages
 
@@ -433,14 +436,14 @@ Outline = list[tuple[str, str, "Outline"]]
 
 def _outline(programme: Programme) -> Outline:
     """(title, anchor, children) for days > sessions > listed talks."""
-    return [(day.label, day_id(day), [
+    return [(day_heading(day), day_id(day), [
         (session.title, session.id, [(slot.title, slot.id, []) for slot in session.slots
                                      if listed(slot)])
         for session in day.sessions]) for day in programme.days]
 
 
-def _stamp_folios(booklet: pikepdf.Pdf, folios: Folios) -> None:
-    """Add each page's folio (not the cover's) after its content, as a pagination artifact.
+def _stamp_folios(booklet: pikepdf.Pdf, folios: Folios, back_cover: int | None) -> None:
+    """Add each page's folio (not the covers') after its content, as a pagination artifact.
 
     The page's own streams stay as they are (indirect objects, never re-parsed), bracketed
     by q / Q so that the folio draws in the page's initial graphics state; the folio's
@@ -462,8 +465,8 @@ def _stamp_folios(booklet: pikepdf.Pdf, folios: Folios) -> None:
     pattern = re.compile(b"(" + b"|".join(re.escape(n) for n in renames) + rb")(?=[\s/\[<(])")
     opening = booklet.make_stream(b"q ")
     for index, page in enumerate(booklet.pages):
-        if index == 0:
-            continue  # the cover has no folio
+        if index in (0, back_cover):
+            continue  # the covers have no folio
         folio = pattern.sub(lambda m: renames[m.group(1)], folios.stream(index))
         # Outside the structure tree, so marked as a pagination artifact (PDF/UA-1, 7.8).
         stamp = booklet.make_stream(b"Q /Artifact <</Type /Pagination>> BDC\n" + folio + b"\nEMC")
