@@ -32,6 +32,7 @@ from .abstracts import (
     read_abstracts,
 )
 from .entries import (
+    AND,
     DURATION,
     LABEL_IN_PARENTHESES,
     When,
@@ -134,7 +135,6 @@ _DAY_NUMBER = re.compile(r"^\W*(?:day|jour(?:n[ée]e)?|tag|d[íi]a|giorno|dag|dz
 _TRAILING_OPENER = re.compile(r"[\s(\[,:–—-]+$")  # "Coffee (" before "10:30–11:00)"
 _IN_PAGE_LINK = re.compile(r'href="#([^"]+)"')
 _FIELD_LABEL = re.compile(r"^\W*\w+(?:\s\w+)?\s*:\s*")  # "Topic: ", "Main theme: "
-_JOINED_NAMES = re.compile(r"\s(?:and|&)\s")  # "Ada Lovelace and Charles Babbage"
 _TIME_FIELD = re.compile(r"^\W*(?:time|times|hours|when)\W*:\s*(.+)$", re.IGNORECASE)
 
 
@@ -1159,7 +1159,7 @@ class _Reader:
         written = without_speakers_label(" ".join(x.text for x in lines[:count]).strip(" ,;"))
         names = without_parentheses(written).strip(" ,;")
         listed = "," in names or ";" in names or 2 <= len(names.split()) <= 4 or \
-            _JOINED_NAMES.search(names) is not None
+            AND.search(names) is not None
         people = people_list(names)  # "Ada Lovelace, University of X, UK" is one person
         if not (listed and (people != names or reads_as_people(names))):
             return ""
@@ -1326,26 +1326,24 @@ class _Reader:
         the session it names, its lines as a timetable's. Whether the table is one."""
         if not any(BR.search(c.html) or "\n" in c.html for row in rows for c in row.cells):
             return False  # no cell holds more than one line
-        timed: list[tuple[Row, int]] = []
+        timed: list[tuple[Row, int, list[Line]]] = []
         for row in rows:
             cells = [split_lines(c.html, c.line) for c in row.cells]
             found = next((i for i, lines in enumerate(cells) if lines and 2 * sum(
                 _timed_entry(x.text) for x in lines) > len(lines)), None)
             if found is not None:
-                timed.append((row, found))
+                timed.append((row, found, cells[found]))
             elif any(leading_time(plain_text(c.html)) for c in row.cells):
                 return False  # a row timed in a cell of its own: an ordinary timetable
-        if not timed or not any(len(split_lines(r.cells[i].html, 0)) > 1 for r, i in timed):
+        if not any(len(lines) > 1 for _, _, lines in timed):
             return False
         before = self.session
-        for row, index in timed:
+        for row, index, lines in timed:
             self._end_run()
             named = next((c for i, c in enumerate(row.cells) if i != index and has_text(c.html)),
                          None)
             self._open_session(_named_session(named.html if named else "", row.line))
-            cell = row.cells[index]
-            lines = split_lines(cell.html, cell.line)
-            para = Para(lines, cell.line)
+            para = Para(lines, row.cells[index].line)
             for line in lines:
                 self._line(line, para)
             self._end_run()

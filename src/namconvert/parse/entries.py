@@ -315,7 +315,9 @@ def _outside_parentheses(text: str) -> list[str]:
     return parts
 
 
-_AND = re.compile(r"\s+(?:and|&)\s+")
+AND = re.compile(r"\s+(?:and|&)\s+")  # "Ada Lovelace and Charles Babbage"
+# Between the names of a list of people: "A, B; C & D and E".
+_NAME_SEPARATORS = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 _NAME_AFTER = re.compile(r"\s+([^\W\d_])")
 
 
@@ -341,7 +343,7 @@ def people_list(text: str) -> str:
         return text
     # "A, Yale and B, Amazon Web Services": "and" parts two people unless it is inside an
     # institution's name ("Department of Physics and Astronomy").
-    parts = [q for p in parts for q in ([p] if INSTITUTION.search(p) else _AND.split(p)) if q]
+    parts = [q for p in parts for q in ([p] if INSTITUTION.search(p) else AND.split(p)) if q]
     # A list that gives affiliations after names gives them all so: a lone word after a
     # full name is one too ("Yale").
     affiliated = any(INSTITUTION.search(p) for p in parts)
@@ -384,7 +386,7 @@ def split_content(html: str) -> Content:
     # "Panel discussion with Ann Lee, Bo Chen and Dan Eze": who, after "with".
     if (joined := _WITH_PEOPLE.match(text)) and names_a_kind(joined.group(1)) and \
             reads_as_people(joined.group(2)) and all(
-                len(n.split()) >= 2 for n in re.split(r"\s*(?:,|;|&|\band\b)\s*", joined.group(2))
+                len(n.split()) >= 2 for n in _NAME_SEPARATORS.split(joined.group(2))
                 if n):
         return Content(cut_plain_suffix(html, len(text) - joined.end(1)), joined.group(2))
     # "Title<br>**Speakers**:<br>• A<br>• B": a label, then one name a line.
@@ -453,8 +455,7 @@ def split_content(html: str) -> Content:
             # Software: A Hardware Question" is a title and its subtitle).
             if reads_as_people(head_text) and len(head_text.split()) >= 2 and \
                     not names_a_kind(head_text) and all(
-                        len(n.split()) <= 3 for n in re.split(r"\s*(?:,|;|&|\band\b)\s*",
-                                                             head_text)):
+                        len(n.split()) <= 3 for n in _NAME_SEPARATORS.split(head_text)):
                 return Content(rest, head)
             # "**Opening Talk**: *Title* – Speaker": a short label before the talk's title.
             if len(head_text.split()) <= 3 and not reads_as_people(head_text):
@@ -499,7 +500,7 @@ def split_content(html: str) -> Content:
     if (cited := _authors_then_title(text)) is not None:
         rest = cut_plain_prefix(html, cited).strip()
         authors = text[:cited].rstrip(". ")
-        if _wholly_emphasised(rest) or "," in authors or _AND.search(authors):
+        if _wholly_emphasised(rest) or "," in authors or AND.search(authors):
             return Content(rest, authors)
     return Content(html, "")
 
@@ -521,7 +522,7 @@ def _authors_then_title(text: str) -> int | None:
         last = before.split()[-1] if before.split() else ""
         if len(last) < 2 or HONORIFICS.match(last + ". x"):
             continue
-        names = [n for n in re.split(r"\s*(?:,|;|&|\band\b)\s*", before) if n]
+        names = [n for n in _NAME_SEPARATORS.split(before) if n]
         if names and reads_as_people(before) and all(2 <= len(n.split()) <= 4 for n in names) \
                 and text[stop.end():].strip():
             return stop.end()
