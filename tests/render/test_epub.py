@@ -24,7 +24,8 @@ from namconvert.errors import RenderError
 from namconvert.model import Programme
 from namconvert.output import OutputWriter
 from namconvert.render import epub
-from namconvert.views.labels import day_heading
+from namconvert.render.epub import document
+from namconvert.views.labels import day_heading, day_id
 from support import needs, view_of
 
 EPOCH = 1_657_000_000
@@ -32,9 +33,10 @@ NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/
       "x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops"}
 
 
-def _build(programme: Programme, options: Options, out_dir: Path, epoch: int = EPOCH) -> Path:
+def _build(programme: Programme, options: Options, out_dir: Path, epoch: int = EPOCH,
+           **settings: int) -> Path:
     writer = OutputWriter(out_dir)
-    epub.render(view_of(programme, replace(options, source_date_epoch=epoch)), writer)
+    epub.render(view_of(programme, replace(options, source_date_epoch=epoch)), writer, **settings)
     writer.commit()
     return out_dir / epub.OUTPUT
 
@@ -84,8 +86,16 @@ def rich_epub(seed: Programme, seed_options: Options,
 
 
 @pytest.fixture(scope="module")
-def book(seed_epub: Path) -> Book:
-    return Book(seed_epub)
+def parts_epub(seed: Programme, seed_options: Options,
+               tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed as a big programme is made: a Pandoc run per day and one for the index."""
+    return _build(seed, seed_options, tmp_path_factory.mktemp("epub-parts"), part_slots=1)
+
+
+@pytest.fixture(scope="module", params=["one run", "a run per day"])
+def book(request: pytest.FixtureRequest, seed_epub: Path, parts_epub: Path) -> Book:
+    """Every structural test reads the seed's book made both ways."""
+    return Book(seed_epub if request.param == "one run" else parts_epub)
 
 
 def test_container_layout(book: Book) -> None:
@@ -202,6 +212,156 @@ def test_same_epoch_same_bytes(seed: Programme, seed_options: Options, seed_epub
     later = Book(_build(seed, seed_options, tmp_path / "later", epoch=EPOCH + 86_400))
     assert later.meta("date") == ["2022-07-06"]
     assert {i.date_time for i in later.infos} == {(2022, 7, 6, 5, 46, 40)}
+
+
+def _spine_ids(book: Book) -> list[str]:
+    """Every id in the book's chapters, in reading order (Pandoc's XML ids as they were)."""
+    return [str(i).removeprefix("id_") for page in book.chapters().values()
+            for i in page.xpath("//@id")]
+
+
+def test_every_slot_once_in_order(seed: Programme, book: Book) -> None:
+    wanted = [s.id for s in slots(seed)]
+    assert [i for i in _spine_ids(book) if i in set(wanted)] == wanted
+
+
+def _outline(book: Book) -> tuple[list[tuple[int, str, str]], list[tuple[int, str, str]]]:
+    """The table of contents and the NCX map: (depth, label, target) in order."""
+    nav = book.xhtml(book.item(properties="nav").get("href"))
+    toc = [(len(a.xpath("ancestor::x:li", namespaces=NS)), "".join(a.itertext()), a.get("href"))
+           for a in nav.xpath("//x:nav[@epub:type='toc']//x:a", namespaces=NS)]
+    ncx = etree.fromstring(book.read(book.item(media_type="application/x-dtbncx+xml").get("href")))
+    points = [(len(p.xpath("ancestor::*[local-name()='navPoint']")),
+               "".join(p.xpath("*[local-name()='navLabel']//text()")).strip(),
+               p.xpath("*[local-name()='content']/@src")[0])
+              for p in ncx.xpath("//*[local-name()='navPoint']")]
+    return toc, points
+
+
+def test_a_run_per_day_makes_the_same_book(seed_epub: Path, parts_epub: Path) -> None:
+    """The book assembled from a Pandoc run per day reads as the one run's: the same files,
+    chapters byte for byte (the index's links to other parts' talks included), spine and
+    navigation."""
+    whole, parts = Book(seed_epub), Book(parts_epub)
+    assert list(whole.files) == list(parts.files)
+    chapters = [n for n in whole.files if posixpath.basename(n).startswith("ch")]
+    assert len(chapters) == 3
+    for name in chapters:
+        assert parts.files[name] == whole.files[name], name
+    spine = "//opf:spine/opf:itemref/@idref"
+    assert parts.opf.xpath(spine, namespaces=NS) == whole.opf.xpath(spine, namespaces=NS)
+    assert _outline(parts) == _outline(whole)
+    ncx_ids = "//*[local-name()='navPoint']/@id"
+    ncx = book_ncx = etree.fromstring(parts.read("toc.ncx"))
+    assert ncx.xpath(ncx_ids) == [f"navPoint-{n}" for n in range(len(ncx.xpath(ncx_ids)))]
+    assert book_ncx.xpath("//*[@name='dtb:depth']/@content") == ["3"]
+
+
+def test_parts_may_run_side_by_side(seed: Programme, seed_options: Options, parts_epub: Path,
+                                    tmp_path: Path) -> None:
+    two = _build(seed, seed_options, tmp_path / "two", part_slots=1, jobs=2)
+    assert two.read_bytes() == parts_epub.read_bytes()
+
+
+# -- the parts kept between builds -------------------------------------------------------------
+
+
+@pytest.fixture
+def pandoc_runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The documents Pandoc is run on, in order."""
+    runs: list[str] = []
+    real = epub.run_pandoc
+
+    def counted(document: str, metadata: str, subtitle: str, epoch: int = 0) -> bytes:
+        runs.append(document)
+        return real(document, metadata, subtitle, epoch)
+
+    monkeypatch.setattr(epub, "run_pandoc", counted)
+    return runs
+
+
+def _edit_abstract(programme: Programme, day_number: int) -> Programme:
+    """PROGRAMME with a sentence added to the first abstract of day DAY_NUMBER."""
+    days = list(programme.days)
+    day = days[day_number]
+    for n, session in enumerate(day.sessions):
+        for m, slot in enumerate(session.slots):
+            if slot.abstract_html:
+                edited = replace(slot, abstract_html=slot.abstract_html + " Revised late.")
+                session = replace(session, slots=(*session.slots[:m], edited,
+                                                  *session.slots[m + 1:]))
+                days[day_number] = replace(day, sessions=(*day.sessions[:n], session,
+                                                          *day.sessions[n + 1:]))
+                return replace(programme, days=tuple(days))
+    raise AssertionError(f"day {day_number} has no abstract")
+
+
+def _cache(out: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in (out / epub.CACHE_FOLDER).iterdir()}
+
+
+def test_an_edit_to_one_abstract_runs_pandoc_for_its_day_only(
+        seed: Programme, seed_options: Options, tmp_path: Path, pandoc_runs: list[str]) -> None:
+    out = tmp_path / "out"
+    _build(seed, seed_options, out, part_slots=1)
+    assert len(pandoc_runs) == 3  # each day, and the speaker index
+    first = _cache(out)
+    assert len(first) == 3
+
+    pandoc_runs.clear()
+    later = Book(_build(seed, seed_options, out, epoch=EPOCH + 86_400, part_slots=1))
+    assert pandoc_runs == []  # nothing changed: every part from the cache
+    assert _cache(out) == first
+    assert later.meta("date") == ["2022-07-06"]  # the build's date, not the cached parts'
+
+    edited = _edit_abstract(seed, 1)
+    rebuilt = _build(edited, seed_options, out, part_slots=1)
+    [document] = pandoc_runs
+    assert '"c":"Revised"' in document
+    assert json.loads(document)["blocks"][0]["c"][1][0] == day_id(edited.days[1])
+    now = _cache(out)
+    assert len(now) == 3 and len(now.keys() & first.keys()) == 2  # the stale part is gone
+    assert all(now[name] == first[name] for name in now.keys() & first.keys())
+    assert rebuilt.read_bytes() == _build(edited, seed_options, tmp_path / "fresh",
+                                          part_slots=1).read_bytes()
+
+    _build(edited, seed_options, out)  # now one part: the three others are stale
+    assert len(_cache(out)) == 1
+
+
+def test_a_damaged_cached_part_is_run_again(seed: Programme, seed_options: Options,
+                                            tmp_path: Path, pandoc_runs: list[str]) -> None:
+    out = tmp_path / "out"
+    good = _build(seed, seed_options, out).read_bytes()
+    [cached] = (out / epub.CACHE_FOLDER).iterdir()
+    cached.write_bytes(b"PK not an EPUB")
+    pandoc_runs.clear()
+    assert _build(seed, seed_options, out).read_bytes() == good
+    assert len(pandoc_runs) == 1
+
+
+# -- abstracts in Pandoc's AST -----------------------------------------------------------------
+
+ABSTRACTS = [
+    "Plain words, and more  words\nover lines.",
+    "Ties &amp; &lt;tags&gt; {{ 7*7 }}",
+    "<p>One paragraph.</p><p>Two, with <em>emphasis</em>.</p>",
+    "Loose text <b>bold</b><p>A paragraph.</p> and a tail.",
+    "A line<br>break, <br/> and another.",
+    '<a href="https://example.org/?a=1&amp;b=2">a <i>link</i></a> and <a>no link</a>',
+    "non\u00a0breaking  space",
+    "<strong><em>nested</em> strong</strong> x<sup>2</sup> y<sub>i</sub> <code>a  b</code>",
+]
+
+
+@pytest.mark.parametrize("html", ABSTRACTS)
+def test_abstracts_read_as_pandocs_html_reader_reads_them(html: str) -> None:
+    """The abstract's blocks are what Pandoc's own HTML reader makes of it."""
+    page = f'<div class="abstract">\n{html}\n</div>'
+    theirs = subprocess.run([epub.pandoc_path(), "--from=html", "--to=json"], input=page.encode(),
+                            capture_output=True, check=True).stdout
+    ours = document.div("", ["abstract"], document.abstract_blocks(html))
+    assert json.loads(theirs)["blocks"] == [ours]
 
 
 # -- Pandoc reads only what it is given --------------------------------------------------------

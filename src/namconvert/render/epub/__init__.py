@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import hashlib
+import io
 import os
 import textwrap
 import uuid
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -114,10 +116,15 @@ def runs(view: View, part_slots: int, salt: str) -> list[Run]:
 
 
 def cached(out: OutputWriter, key: str) -> bytes | None:
+    """The part's EPUB an earlier build kept, or None (absent or damaged: run it again)."""
     try:
-        return out.final_path(f"{CACHE_FOLDER}/{key}.epub").read_bytes()
-    except OSError:
-        return None
+        data = out.final_path(f"{CACHE_FOLDER}/{key}.epub").read_bytes()
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if archive.testzip() is None:
+                return data
+    except (OSError, zipfile.BadZipFile, EOFError, RuntimeError):
+        pass
+    return None
 
 
 def keep(out: OutputWriter, key: str, data: bytes, fresh: bool) -> Path:

@@ -37,6 +37,7 @@ CHAPTER = re.compile(r"text/ch(\d+)\.xhtml")
 # Pandoc's chapters link to each other as "ch002.xhtml#id" and within themselves as "#id".
 _HREF = re.compile(rb'href="((?:ch\d+\.xhtml)?)(#[^"]*)?"')
 _ID = re.compile(rb'\bid="([^"]+)"')
+_TITLE = re.compile(rb"<title>(ch\d+\.xhtml)</title>")
 # What a part holds besides its chapters: the same in every part, taken from the first.
 _SHARED = frozenset({"application/x-dtbncx+xml", "text/css"})
 
@@ -110,6 +111,9 @@ def _relink(page: bytes, renamed: dict[str, str], own: str, ids: dict[str, set[b
         if anchor and anchor not in ids.get(chapter, ()) and anchor in anchors:
             chapter = anchors[anchor]
         return b'href="' + (b"" if chapter == own else chapter.encode()) + fragment + b'"'
+    # Pandoc titles each chapter page with its file's name.
+    page = _TITLE.sub(lambda m: b"<title>" + renamed.get(m.group(1).decode(), own).encode()
+                      + b"</title>", page, count=1)
     return _HREF.sub(link, page)
 
 
@@ -231,8 +235,8 @@ def merge(parts: Sequence[bytes]) -> Epub:
 
     files = {name: data for name, data in first.files.items()
              if not CHAPTER.fullmatch(posixpath.relpath(name, first.base))}
-    files[nav_name] = etree.tostring(nav, xml_declaration=True, encoding="UTF-8")
-    files[ncx_name] = etree.tostring(ncx, xml_declaration=True, encoding="UTF-8")
+    files[nav_name] = etree.tostring(nav.getroottree(), xml_declaration=True, encoding="UTF-8")
+    files[ncx_name] = etree.tostring(ncx.getroottree(), xml_declaration=True, encoding="UTF-8")
     names = [n for n in first.names if n in files]
     for _, _, new in chapters:
         name = first.path(f"text/{new}")

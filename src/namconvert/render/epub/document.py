@@ -30,6 +30,8 @@ Attr = list[Any]
 
 # HTML's white space (not U+00A0, which is part of a word); a run of it is one Space.
 _SPACE = re.compile(r"[ \t\n\r\f]+")
+_SPACE_KEPT = re.compile(r"([ \t\n\r\f]+)")
+_BLANK = frozenset({"Space", "SoftBreak"})
 _NO_ATTR: Attr = ["", [], []]
 
 
@@ -42,11 +44,12 @@ def is_heading(slot: Slot) -> bool:
 
 
 def _words(text: str) -> Iterator[Node]:
-    """TEXT as Pandoc's Str and Space tokens (a run of white space is one Space)."""
-    for n, part in enumerate(_SPACE.split(strip_control(text))):
-        if n:
-            yield {"t": "Space"}
-        if part:
+    """TEXT as Pandoc's Str and Space tokens: a run of white space is one Space, or one
+    SoftBreak when it holds a line break."""
+    for n, part in enumerate(_SPACE_KEPT.split(strip_control(text))):
+        if n % 2:
+            yield {"t": "SoftBreak" if "\n" in part else "Space"}
+        elif part:
             yield {"t": "Str", "c": part}
 
 
@@ -55,15 +58,16 @@ def _trimmed(inlines: Iterable[Node]) -> list[Node]:
     break, as Pandoc's readers leave a paragraph."""
     out: list[Node] = []
     for node in inlines:
-        if node["t"] == "Space" and (not out or out[-1]["t"] in ("Space", "LineBreak")):
+        if node["t"] in _BLANK and (not out or out[-1]["t"] in _BLANK or
+                                    out[-1]["t"] == "LineBreak"):
             continue
-        if node["t"] == "LineBreak" and out and out[-1]["t"] == "Space":
+        if node["t"] == "LineBreak" and out and out[-1]["t"] in _BLANK:
             out.pop()
         if node["t"] == "Str" and out and out[-1]["t"] == "Str":
             out[-1] = {"t": "Str", "c": out[-1]["c"] + node["c"]}
             continue
         out.append(node)
-    while out and out[-1]["t"] == "Space":
+    while out and out[-1]["t"] in _BLANK:
         out.pop()
     return out
 
@@ -113,6 +117,8 @@ def _inline_element(element: Any) -> list[Node]:
     if tag == "a" and element.get("href") is not None:
         return [{"t": "Link", "c": [_NO_ATTR, inner, [element.get("href"),
                                                       element.get("title") or ""]]}]
+    if tag == "a":  # a link the sanitiser dropped leaves its text, as a plain span
+        return [span([], inner)]
     if tag == "img":
         # Never in sanitised text; kept as an image so that Pandoc's sandbox refuses it.
         alt = text(element.get("alt") or "")

@@ -13,10 +13,12 @@ from ...errors import DependencyError, RenderError
 
 OUTPUT = "programme.epub"
 PANDOC_TIMEOUT = 900  # seconds; one part of a 10,000-talk programme takes well under this
-# GHC's runtime for Pandoc: its default copying collector with a 64 MB allocation area: the
-# fastest of those measured (half of Pandoc's time was collecting garbage), and a part's run
-# stays within a few hundred MB (bench/RESULTS.md, "EPUB from Pandoc's JSON AST").
-PANDOC_RTS = ("+RTS", "-A64m", "-RTS")
+# GHC runtime options for Pandoc: none. On a part (a day of a 1,000-talk programme) Pandoc's
+# own settings were the fastest measured at the same memory: the compacting collector (-c)
+# costs 19% more CPU for 3% less memory, bigger allocation areas (-A16m to -A256m) 4-20% more
+# CPU and up to twice the memory (bench/RESULTS.md, "EPUB from Pandoc's JSON AST"). The
+# parts, not the collector, bound Pandoc's memory.
+PANDOC_RTS: tuple[str, ...] = ()
 
 
 def pandoc_path() -> str:
