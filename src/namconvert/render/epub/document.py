@@ -43,14 +43,15 @@ def is_heading(slot: Slot) -> bool:
 # -- inlines -----------------------------------------------------------------------------------
 
 
-def _words(text: str) -> Iterator[Node]:
+_SPACE_NODE: Node = {"t": "Space"}  # shared: nothing changes a node once made
+_BREAK_NODE: Node = {"t": "SoftBreak"}
+
+
+def _words(text: str) -> list[Node]:
     """TEXT as Pandoc's Str and Space tokens: a run of white space is one Space, or one
     SoftBreak when it holds a line break."""
-    for n, part in enumerate(_SPACE_KEPT.split(strip_control(text))):
-        if n % 2:
-            yield {"t": "SoftBreak" if "\n" in part else "Space"}
-        elif part:
-            yield {"t": "Str", "c": part}
+    return [(_BREAK_NODE if "\n" in part else _SPACE_NODE) if n % 2 else {"t": "Str", "c": part}
+            for n, part in enumerate(_SPACE_KEPT.split(strip_control(text))) if part]
 
 
 def _trimmed(inlines: Iterable[Node]) -> list[Node]:
@@ -73,7 +74,11 @@ def _trimmed(inlines: Iterable[Node]) -> list[Node]:
 
 
 def text(value: str) -> list[Node]:
-    return _trimmed(_words(value))
+    """VALUE's words (one string's tokens alternate word and space: only its ends to trim)."""
+    words = _words(value)
+    start = 1 if words and words[0]["t"] in _BLANK else 0
+    end = len(words) - 1 if len(words) > start and words[-1]["t"] in _BLANK else len(words)
+    return words[start:end]
 
 
 def span(classes: Sequence[str], inlines: list[Node]) -> Node:
