@@ -57,6 +57,8 @@ def allowed_url(url: str) -> bool:
     wherever an output happens to be (the PDF's against the install folder: a ``file:`` link
     that shows the machine's paths), so they are dropped like every other scheme.
     """
+    if _PLAIN_WEB_URL.match(url):  # the usual link, without taking it apart
+        return True
     if _UNSAFE_IN_URL.search(url):
         return False
     try:
@@ -71,6 +73,10 @@ def allowed_url(url: str) -> bool:
     return False
 
 
+# An http(s) address with a host of letters, digits, dots and hyphens, an optional port and a
+# path of printable ASCII but "%" (no escapes): each such address passes the test below.
+_PLAIN_WEB_URL = re.compile(r"https?://[A-Za-z0-9.\-]+(?::[0-9]{1,5})?(?:[/?#][!-$&-~]*)?\Z",
+                            re.IGNORECASE | re.ASCII)
 _UNSAFE_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f]|%(?:[01][0-9a-f]|7f)", re.IGNORECASE)
 _ADDRESS = r"[^\s@?#,<>\"%]+@[^\s@?#,<>\"%]+"
 _MAILTO_ADDRESSES = re.compile(rf"{_ADDRESS}(?:,{_ADDRESS})*\Z")
@@ -105,9 +111,16 @@ def _cleaner() -> Callable[[str], str]:
 _BARE_ANCHOR = re.compile(r"<a>((?:(?!</a>).)*)</a>", re.DOTALL)
 
 
+# What nh3 (html5ever) changes in text without tags: markup, entities, CR, NUL, no-break
+# spaces (written as &nbsp;), and a leading byte-order mark (dropped).
+_REWRITTEN_BY_CLEANER = re.compile("[<>&\r\x00\xa0]")
+
+
 def sanitise(fragment: str) -> str:
     """Keep only inline formatting and the links :func:`allowed_url` allows; drop everything
     else (a dropped link leaves its text)."""
+    if not _REWRITTEN_BY_CLEANER.search(fragment) and not fragment.startswith("\ufeff"):
+        return fragment  # no markup and nothing the cleaner writes differently: as it is
     cleaned = _cleaner()(fragment)
     return _BARE_ANCHOR.sub(r"\1", cleaned) if "<a>" in cleaned else cleaned
 
