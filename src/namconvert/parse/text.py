@@ -57,8 +57,11 @@ def allowed_url(url: str) -> bool:
     wherever an output happens to be (the PDF's against the install folder: a ``file:`` link
     that shows the machine's paths), so they are dropped like every other scheme.
     """
-    if _PLAIN_WEB_URL.match(url):  # the usual link, without taking it apart
-        return True
+    # The usual link is told without taking it apart.
+    return bool(_PLAIN_WEB_URL.match(url)) or _allowed_by_parts(url)
+
+
+def _allowed_by_parts(url: str) -> bool:
     if _UNSAFE_IN_URL.search(url):
         return False
     try:
@@ -74,7 +77,7 @@ def allowed_url(url: str) -> bool:
 
 
 # An http(s) address with a host of letters, digits, dots and hyphens, an optional port and a
-# path of printable ASCII but "%" (no escapes): each such address passes the test below.
+# path of printable ASCII but "%" (no escapes): each such address passes _allowed_by_parts.
 _PLAIN_WEB_URL = re.compile(r"https?://[A-Za-z0-9.\-]+(?::[0-9]{1,5})?(?:[/?#][!-$&-~]*)?\Z",
                             re.IGNORECASE | re.ASCII)
 _UNSAFE_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f]|%(?:[01][0-9a-f]|7f)", re.IGNORECASE)
