@@ -275,18 +275,21 @@ def day_groups(days: Sequence[DayShape], part_slots: int) -> list[list[DayShape]
     return groups
 
 
-def parts(view: View, part_slots: int) -> list[Part]:
+def parts(view: View, part_slots: int) -> Iterator[Part]:
     """The book in parts of at most about PART_SLOTS slots: the whole book in one when it is
-    that small, else groups of whole days and then the speaker index on its own."""
+    that small, else groups of whole days and then the speaker index on its own. One part
+    at a time, so that only one part's blocks are held at once."""
     groups = day_groups(view.days, part_slots)
-    index = index_blocks(view)
     if len(groups) <= 1:
-        blocks = [b for shaped in view.days for b in day_blocks(shaped)] + index
-        return [Part("book", tuple(blocks))]
-    found = [Part(group[0].id if len(group) == 1 else f"{group[0].id}..{group[-1].id}",
-                  tuple(b for shaped in group for b in day_blocks(shaped)))
-             for group in groups]
-    return found + ([Part(INDEX_ID, tuple(index))] if index else [])
+        yield Part("book", tuple([b for shaped in view.days for b in day_blocks(shaped)]
+                                 + index_blocks(view)))
+        return
+    for group in groups:
+        yield Part(group[0].id if len(group) == 1 else f"{group[0].id}..{group[-1].id}",
+                   tuple(b for shaped in group for b in day_blocks(shaped)))
+    index = index_blocks(view)
+    if index:
+        yield Part(INDEX_ID, tuple(index))
 
 
 def to_json(blocks: Sequence[Node], title: str, language: str) -> str:
