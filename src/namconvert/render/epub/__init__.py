@@ -76,7 +76,8 @@ def context(view: View) -> dict[str, Any]:
     return {
         "programme": programme, "options": view.options, "identifier": identifier(programme),
         "creators": labels.organisers(programme), "date_range": view.date_range,
-        **cover_layout(programme),
+        # The built-in metadata leaves the date to the assembly; a user's template may use it.
+        "date": view.build_time.date().isoformat(), **cover_layout(programme),
     }
 
 
