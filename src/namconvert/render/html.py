@@ -21,7 +21,7 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from ..model import Day, Programme, Session
 from ..output import OutputWriter
@@ -29,7 +29,7 @@ from ..templating import make_environment, render_template, template_asset
 from ..views import DayShape, View, labels
 from ..views.schedule import Event
 from ..views.slots import PlacedSlot
-from ..views.text import is_web_url
+from ..views.text import allowed_url, is_web_url
 from .ics import day_path, slot_path
 
 NAME = "html"
@@ -316,19 +316,14 @@ PAGE_IDS = frozenset({"programme", "speakers", "data", "controls"})
 
 
 def linkable(url: str | None, ids: frozenset[str] | set[str]) -> bool:
-    """Whether URL leads somewhere from this page: a web address with a host, mail, or an
-    element of the page. A link the source made relative to its own site ("/slides/a.pdf",
-    "#opening") does not resolve here, so the page shows its text without the link."""
+    """Whether URL leads somewhere from this page: a link :func:`allowed_url` allows (an
+    absolute web address, plain mail), or ``#`` and an element of the page. A link the source
+    made relative to its own site ("/slides/a.pdf", "#opening") does not resolve here, so the
+    page shows its text without the link."""
     if not url:
         return False
-    parts = urlsplit(url.strip())
-    if parts.scheme in ("http", "https"):
-        return bool(parts.netloc)
-    if parts.scheme in ("mailto", "tel"):
-        return True
-    if not parts.scheme and not parts.netloc and not parts.path and not parts.query:
-        return parts.fragment in ids
-    return False
+    url = url.strip()
+    return allowed_url(url) or (url.startswith("#") and url[1:] in ids)
 
 
 _ANCHOR = re.compile(r"<a\b([^>]*)>(.*?)</a\s*>", re.S | re.I)
