@@ -123,12 +123,12 @@ def whole_days(programme: Programme) -> list[Chunk]:
 
 def booklet_html(programme: Programme, options: Options, *, parts: Collection[str],
                  chunks: Sequence[Chunk] = (), pages: Mapping[str, int] | None = None,
-                 folios: bool = True, folio_count: int = 0, folio_sample: str = "") -> str:
+                 folios: bool = True, folio_texts: Sequence[str] = ()) -> str:
     """The booklet's HTML, or the PARTS of it ("cover", "contents", "overview", "body", "index",
     "back", "folios"). The back cover is there when the site's address (``base_url``) is known.
 
-    "folios" is FOLIO_COUNT blank pages carrying only "n / N", or with FOLIO_SAMPLE the cover
-    and one page whose folio is that text.
+    "folios" is a blank page for each of FOLIO_TEXTS carrying only that text as its folio (the
+    first is the cover's, which has none).
     """
     env = make_environment(options.templates, filters={"inverted_name": inverted_name,
                                                        "display_url": display_url})
@@ -137,8 +137,8 @@ def booklet_html(programme: Programme, options: Options, *, parts: Collection[st
     return render_template(
         env, TEMPLATE, programme=programme, meta=meta(programme, options), paper=paper(options),
         date_range=date_range(programme), index=speaker_index(programme), parts=set(parts),
-        chunks=list(chunks), pages=pages, folios=folios, folio_count=folio_count,
-        folio_sample=folio_sample, placeholder=PLACEHOLDER,
+        chunks=list(chunks), pages=pages, folios=folios, folio_texts=list(folio_texts),
+        placeholder=PLACEHOLDER,
         listed=listed, day_id=day_id, day_heading=day_heading, extra_links=extra_links,
         day_zone=lambda day: day_zone(programme, day),
         day_overview=lambda day: [p for p in day_overview(slots, day) if listed(p.slot)],
