@@ -7,10 +7,13 @@ programme of the benchmark shows it at the size the parts exist for.
 from __future__ import annotations
 
 import dataclasses
+import io
 import itertools
+import subprocess
 from pathlib import Path
 from typing import Any
 
+import pypdf
 import pytest
 from pypdf.generic import ArrayObject, IndirectObject
 
@@ -40,7 +43,7 @@ from namconvert.render import pdf
 from namconvert.render.pdf import cache as part_cache
 from namconvert.render.pdf import parts as booklet_parts
 from namconvert.render.pdf.document import MM
-from namconvert.render.pdf.imposition import impose
+from namconvert.render.pdf.imposition import impose, padded
 from namconvert.render.pdf.parts import (
     PART_SLOTS,
     lay_out_in_parts,
@@ -48,6 +51,7 @@ from namconvert.render.pdf.parts import (
     slot_count,
 )
 from namconvert.synth import generate
+from support import needs_program
 
 OPTIONS = Options(timezone="UTC", source_date_epoch=1657700000)
 
@@ -111,6 +115,25 @@ def test_merged_booklet_heads_and_back_cover(small_pdf: bytes, small_booklet: Bo
 def test_merged_booklet_passes_qpdf_check(small_pdf: bytes) -> None:
     check_with_qpdf(small_pdf)
     check_with_qpdf(impose(small_pdf, "a5"))
+
+
+def test_merged_print_file_keeps_the_back_cover_at_the_back(small_pdf: bytes,
+                                                           small_booklet: Booklet) -> None:
+    """The imposed merged booklet (pikepdf): qpdf reads it whole, one sheet side for two
+    pages, the back cover on the outer sheet's left half beside the cover, no tags claimed."""
+    printed = impose(small_pdf, "a5", back_cover=True)
+    check_with_qpdf(printed)
+    reader = pypdf.PdfReader(io.BytesIO(printed))
+    assert len(reader.pages) == padded(len(small_booklet.texts)) // 2
+    assert "/StructTreeRoot" not in reader.trailer["/Root"]
+    half = round(float(reader.pages[0].mediabox.width) / 2)
+    pdftotext = needs_program("pdftotext")
+    left, right = (squash(subprocess.run(
+        [pdftotext, "-f", "1", "-l", "1", "-x", str(x), "-y", "0", "-W", str(half), "-H", "1000",
+         "-", "-"], input=printed, capture_output=True, check=True).stdout.decode())
+        for x in (0, half))
+    assert "programme online" in left.lower() and "meeting" in left
+    assert squash("Synthetic Meeting") in right
 
 
 def test_merged_booklet_is_tagged_like_one_document(small_booklet: Booklet) -> None:
@@ -223,9 +246,11 @@ def test_a_thousand_talks_pass_the_seeds_checks() -> None:
     check_index(booklet, programme)
     check_links(booklet, programme)
     check_outline(booklet, programme)
+    check_overview(booklet, programme)
     check_folios(booklet)
     check_tagged(booklet.reader)
     check_with_qpdf(data)
+    assert booklet.label(body_start(booklet, programme) + 1) == "1"  # the body numbered from 1
 
 
 def with_new_abstract(programme: Programme, text: str) -> Programme:
