@@ -156,9 +156,8 @@ def stylesheet_base(options: Options) -> Path:
     return next((r for r in roots if (r / STYLESHEET).is_file()), roots[-1])
 
 
-def typeset(html: str, options: Options, *, tagged: bool = True, write: bool = True) -> Typeset:
-    """Lay out HTML with WeasyPrint and write the PDF (unless not WRITE: then only the page
-    count and anchors are wanted); report where every anchor landed."""
+def typeset(html: str, options: Options, *, tagged: bool = True) -> Typeset:
+    """Lay out HTML with WeasyPrint and write the PDF; report where every anchor landed."""
     try:
         import weasyprint
 
@@ -171,8 +170,6 @@ def typeset(html: str, options: Options, *, tagged: bool = True, write: bool = T
     with _layout_failures():
         document = weasyprint.HTML(string=html, base_url=base, url_fetcher=fetcher).render()
     anchors = _anchor_pages(document)
-    if not write:
-        return Typeset(b"", len(document.pages), anchors)
     # A fixed identifier and the dates in the HTML metadata make the file reproducible.
     identifier = hashlib.sha256(html.encode()).hexdigest()[:32].encode()
     variant = {"pdf_variant": PDF_VARIANT} if tagged else {}
