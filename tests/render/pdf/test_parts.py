@@ -258,7 +258,6 @@ def test_a_thousand_talks_pass_the_seeds_checks() -> None:
     check_index(booklet, programme)
     check_links(booklet, programme)
     check_outline(booklet, programme)
-    check_overview(booklet, programme)
     check_folios(booklet)
     check_tagged(booklet.reader)
     check_with_qpdf(data)
