@@ -38,6 +38,16 @@ class Booklet:
     texts: list[str]  # whitespace-squashed text of each page
     data: bytes = b""
 
+    @property
+    def labels(self) -> list[str]:
+        """Each page's number as printed, from the PDF's page labels (1, 2, ... without any):
+        a merged booklet numbers its front matter i, ii, ... and its body from 1."""
+        return list(self.reader.page_labels)
+
+    def label(self, page: int) -> str:
+        """The printed number of the 1-based PAGE."""
+        return self.labels[page - 1]
+
     @classmethod
     def open(cls, data: bytes) -> Booklet:
         """Text by poppler's pdftotext: pypdf garbles the subset fonts WeasyPrint writes for
@@ -129,7 +139,7 @@ def check_contents(booklet: Booklet, programme: Programme) -> None:
     position = 0
     for slot in listed_slots(programme):
         match = _entry(contents, f"{slot.start:%H:%M} {slot.title}", position)
-        assert int(match.group(1)) == pages[slot.id], slot.title
+        assert match.group(1) == booklet.label(pages[slot.id]), slot.title
         position = match.end()
 
 
@@ -153,7 +163,7 @@ def check_index(booklet: Booklet, programme: Programme) -> None:
             continue
         match = _entry(index, inverted_name(entry.name))
         positions.append(match.start())
-        assert int(match.group(1)) == pages[entry.slots[0].slot.id], entry.name
+        assert match.group(1) == booklet.label(pages[entry.slots[0].slot.id]), entry.name
     assert positions == sorted(positions), "index not sorted by surname"
 
 
@@ -170,14 +180,23 @@ def check_outline(booklet: Booklet, programme: Programme) -> None:
 
 
 def check_folios(booklet: Booklet, back_cover: bool = False) -> None:
-    """"n / N" on every page but the covers, N the booklet's own page count."""
-    total = len(booklet.texts)
-    assert f"1 / {total}" not in booklet.texts[0], "the cover has no page number"
-    numbered = booklet.texts[1:-1] if back_cover else booklet.texts[1:]
-    for number, text in enumerate(numbered, 2):
-        assert f"{number} / {total}" in text, f"page {number} lacks its folio"
+    """Every page but the covers has its folio in the bottom margin, the page's label: "n / N"
+    (N the last page's number) where the label is a number, else the label alone (a merged
+    booklet's front matter: "ii", "iii"). The labels run on from page to page."""
+    labels = booklet.labels
+    total = labels[-1]
+    folios = [squash(page.folio) for page in regions(booklet.data)]
+    assert folios[0] == "", "the cover has no page number"
+    last = len(labels) - 1 if back_cover else len(labels)
+    for number in range(2, last + 1):
+        label = labels[number - 1]
+        wanted = f"{label} / {total}" if label.isdigit() else label
+        assert folios[number - 1] == squash(wanted), f"page {number} lacks its folio {wanted!r}"
     if back_cover:
-        assert " / " not in booklet.texts[-1], "the back cover has no page number"
+        assert folios[-1] == "", "the back cover has no page number"
+    arabic = [int(label) for label in labels if label.isdigit()]
+    assert arabic == list(range(arabic[0], arabic[0] + len(arabic))), "numbers skip a page"
+    assert all(not label.isdigit() for label in labels[:len(labels) - len(arabic)])
 
 
 def _pdftotext(data: bytes, *options: str) -> list[str]:
@@ -190,10 +209,11 @@ def _pdftotext(data: bytes, *options: str) -> list[str]:
 
 @dataclass
 class Regions:
-    """A page's running heads (left, right) and its body, between the margins."""
+    """A page's running heads (left, right), its body, between the margins, and its folio."""
 
     heads: list[str]
     body: str  # as pdftotext reads it, lines kept
+    folio: str = ""  # the bottom margin's text
 
 
 def regions(data: bytes) -> list[Regions]:
@@ -204,8 +224,10 @@ def regions(data: bytes) -> list[Regions]:
                        "-H", str(round(TOP_MARGIN)))
     bodies = _pdftotext(data, "-x", "0", "-y", str(round(TOP_MARGIN)), "-W", str(width),
                         "-H", str(round(height - TOP_MARGIN - BOTTOM_MARGIN)))
-    return [Regions([h for h in re.split(r"\s{3,}", head.strip()) if h], body)
-            for head, body in zip(heads, bodies, strict=True)]
+    folios = _pdftotext(data, "-x", "0", "-y", str(round(height - BOTTOM_MARGIN)),
+                        "-W", str(width), "-H", str(round(BOTTOM_MARGIN)))
+    return [Regions([h for h in re.split(r"\s{3,}", head.strip()) if h], body, folio.strip())
+            for head, body, folio in zip(heads, bodies, folios, strict=True)]
 
 
 def check_running_heads(data: bytes) -> None:
@@ -259,7 +281,7 @@ def check_overview(booklet: Booklet, programme: Programme) -> None:
             names = ", ".join(s.name for s in slot.speakers)  # (right-to-left ones come out
             names = names if _left_to_right(names) else ""   # of pdftotext in visual order)
             match = _entry(text, f"{slot.start:%H:%M} {slot.title} {names}", position)
-            assert int(match.group(1)) == pages[slot.id], slot.title
+            assert match.group(1) == booklet.label(pages[slot.id]), slot.title
             position = match.end()
 
 
@@ -401,7 +423,7 @@ def check_links(booklet: Booklet, programme: Programme) -> None:
               for placed in entry.slots]
     assert [target for _, target in index] == wanted, "an index number links to another page"
     # pdftotext joins the comma after a number to it: "15,".
-    assert all(text.rstrip(",") == str(target) for text, target in index), \
+    assert all(text.rstrip(",") == booklet.label(target) for text, target in index), \
         "an index number is not its link"
 
 

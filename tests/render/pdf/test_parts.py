@@ -7,15 +7,19 @@ programme of the benchmark shows it at the size the parts exist for.
 from __future__ import annotations
 
 import dataclasses
+import io
 import itertools
+import subprocess
 from pathlib import Path
 from typing import Any
 
+import pypdf
 import pytest
 from pypdf.generic import ArrayObject, IndirectObject
 
 from booklet_checks import (
     Booklet,
+    body_start,
     check_contents,
     check_folios,
     check_index,
@@ -39,7 +43,7 @@ from namconvert.render import pdf
 from namconvert.render.pdf import cache as part_cache
 from namconvert.render.pdf import parts as booklet_parts
 from namconvert.render.pdf.document import MM
-from namconvert.render.pdf.imposition import impose
+from namconvert.render.pdf.imposition import impose, padded
 from namconvert.render.pdf.parts import (
     PART_SLOTS,
     lay_out_in_parts,
@@ -47,6 +51,7 @@ from namconvert.render.pdf.parts import (
     slot_count,
 )
 from namconvert.synth import generate
+from support import needs_program
 
 OPTIONS = Options(timezone="UTC", source_date_epoch=1657700000)
 
@@ -112,6 +117,37 @@ def test_merged_booklet_passes_qpdf_check(small_pdf: bytes) -> None:
     check_with_qpdf(impose(small_pdf, "a5"))
 
 
+def test_merged_print_file_keeps_the_back_cover_at_the_back(small_pdf: bytes) -> None:
+    """The imposed merged booklet (pikepdf): qpdf reads it whole, one sheet side for two
+    pages, no tags claimed, and the back cover on the outer sheet's left half beside the cover
+    with the blank pages before it (a page is left out so that blanks are needed)."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(small_pdf)) as booklet:
+        while len(booklet.pages) % 4 != 3:
+            del booklet.pages[1]
+        shorter = io.BytesIO()
+        booklet.save(shorter)
+    pages = len(pypdf.PdfReader(shorter).pages)
+    printed = impose(shorter.getvalue(), "a5", back_cover=True)
+    check_with_qpdf(printed)
+    reader = pypdf.PdfReader(io.BytesIO(printed))
+    assert len(reader.pages) == padded(pages) // 2
+    assert "/StructTreeRoot" not in reader.trailer["/Root"]
+    half = round(float(reader.pages[0].mediabox.width) / 2)
+    pdftotext = needs_program("pdftotext")
+
+    def text(sheet: int, x: int) -> str:
+        return squash(subprocess.run(
+            [pdftotext, "-f", str(sheet), "-l", str(sheet), "-x", str(x), "-y", "0",
+             "-W", str(half), "-H", "1000", "-", "-"],
+            input=printed, capture_output=True, check=True).stdout.decode())
+
+    assert "programme online" in text(1, 0).lower()  # the back cover, outside
+    assert squash("Synthetic Meeting") in text(1, half)  # the cover
+    assert text(2, half) == ""  # the blank before the back cover, inside it
+
+
 def test_merged_booklet_is_tagged_like_one_document(small_booklet: Booklet) -> None:
     """PDF/UA-1 at every size: the parts' structure trees joined into one, the folios artifacts."""
     check_tagged(small_booklet.reader)
@@ -144,25 +180,48 @@ def test_merged_booklet_content_streams_are_indirect(small_booklet: Booklet) -> 
 
 
 def test_stamped_folios_draw_what_weasyprint_lays_out(small: Programme) -> None:
-    """Each stamped "n / N" is the laid-out folio page's drawing, the same glyphs in the same
-    font and place (centred on the drawn glyphs' widths, within a tenth of a point of where
-    WeasyPrint's own rounding of the advances puts them)."""
+    """Each stamped folio, "xiv" or "n / N", is the laid-out folio page's drawing, the same
+    glyphs in the same font and place (centred on the drawn glyphs' widths, within a tenth of
+    a point of where WeasyPrint's own rounding of the advances puts them)."""
     outline = booklet_parts._without_abstracts(small)
-    sample = booklet_parts._typeset_part(outline, OPTIONS, ("folios",), (), {}, 0,
-                                         booklet_parts.FOLIO_SAMPLE)
+    sample = booklet_parts._typeset_part(outline, OPTIONS, ("folios",), (), {},
+                                         ("", booklet_parts.FOLIO_SAMPLE))
     stamp = booklet_parts._stamped_folios(sample)
     assert stamp is not None
-    total = 1012  # one- to four-digit numbers
-    stamped = stamp(total)
+    total, front = 1050, 38  # i to xxxviii, then one- to four-digit numbers
+    texts = [booklet_parts.folio_text(i, front, total) for i in range(total)]
+    assert texts[1:4] == ["ii", "iii", "iv"] and texts[37] == "xxxviii"
+    assert texts[38] == "1 / 1012" and texts[-1] == "1012 / 1012"
+    stamped = stamp(texts)
     laid_out = booklet_parts._laid_out_folios(
-        booklet_parts._typeset_part(outline, OPTIONS, ("folios",), (), {}, total))
-    for index in (*range(1, 12), 98, 99, 100, 998, 999, 1000, total - 1):
+        booklet_parts._typeset_part(outline, OPTIONS, ("folios",), (), {}, texts))
+    for index in (*range(1, 12), 27, 37, *range(38, 50), 136, 137, 138, 1036, 1037, 1038,
+                  total - 1):
         ours, theirs = stamped.stream(index), laid_out.stream(index)
         mine, wanted = booklet_parts._RUN.search(ours), booklet_parts._RUN.search(theirs)
         assert mine is not None and wanted is not None
         assert mine["glyphs"] == wanted["glyphs"], index
         assert float(mine["x"]) == pytest.approx(float(wanted["x"]), abs=0.1), index
         assert ours.replace(mine["x"], b"X") == theirs.replace(wanted["x"], b"X"), index
+
+
+@pytest.mark.parametrize(("number", "text"), [(1, "i"), (4, "iv"), (9, "ix"), (14, "xiv"),
+                                              (40, "xl"), (99, "xcix"), (1994, "mcmxciv")])
+def test_front_matter_numbers_are_roman(number: int, text: str) -> None:
+    assert booklet_parts.roman(number) == text
+
+
+def test_front_matter_numbered_apart_from_the_body(small_booklet: Booklet,
+                                                   small: Programme) -> None:
+    """The contents and overview pages are i, ii, ...; the first body page is 1, so the
+    contents' own length moves no body page's number."""
+    labels = small_booklet.labels
+    start = body_start(small_booklet, small)
+    assert labels[:start] == [booklet_parts.roman(n) for n in range(1, start + 1)]
+    assert labels[start:] == [str(n) for n in range(1, len(labels) - start + 1)]
+    first = small.days[0].sessions[0].slots[0]
+    assert small_booklet.page_with(f"{first.start:%H:%M}–{first.end:%H:%M} {first.title}",
+                                   start) == start + 1
 
 
 def test_folios_laid_out_when_the_sample_cannot_be_stamped(
@@ -202,6 +261,7 @@ def test_a_thousand_talks_pass_the_seeds_checks() -> None:
     check_folios(booklet)
     check_tagged(booklet.reader)
     check_with_qpdf(data)
+    assert booklet.label(body_start(booklet, programme) + 1) == "1"  # the body numbered from 1
 
 
 def with_new_abstract(programme: Programme, text: str) -> Programme:

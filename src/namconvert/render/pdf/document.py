@@ -149,12 +149,12 @@ def whole_days(programme: Programme) -> list[Chunk]:
 
 def booklet_html(programme: Programme, options: Options, *, parts: Collection[str],
                  chunks: Sequence[Chunk] = (), pages: Mapping[str, int] | None = None,
-                 folios: bool = True, folio_count: int = 0, folio_sample: str = "") -> str:
+                 folios: bool = True, folio_texts: Sequence[str] = ()) -> str:
     """The booklet's HTML, or the PARTS of it ("cover", "contents", "overview", "body", "index",
     "back", "folios"). The back cover is there when the site's address (``base_url``) is known.
 
-    "folios" is FOLIO_COUNT blank pages carrying only "n / N", or with FOLIO_SAMPLE the cover
-    and one page whose folio is that text.
+    "folios" is a blank page for each of FOLIO_TEXTS carrying only that text as its folio (the
+    first is the cover's, which has none).
     """
     env = make_environment(options.templates, filters={"inverted_name": inverted_name,
                                                        "display_url": display_url,
@@ -164,8 +164,8 @@ def booklet_html(programme: Programme, options: Options, *, parts: Collection[st
     return render_template(
         env, TEMPLATE, programme=programme, meta=meta(programme, options), paper=paper(options),
         date_range=date_range(programme), index=speaker_index(programme), parts=set(parts),
-        chunks=list(chunks), pages=pages, folios=folios, folio_count=folio_count,
-        folio_sample=folio_sample, placeholder=PLACEHOLDER,
+        chunks=list(chunks), pages=pages, folios=folios, folio_texts=list(folio_texts),
+        placeholder=PLACEHOLDER,
         listed=listed, day_id=day_id, day_heading=day_heading, extra_links=extra_links,
         day_zone=lambda day: day_zone(programme, day),
         day_overview=lambda day: [p for p in day_overview(slots, day) if listed(p.slot)],
@@ -183,9 +183,8 @@ def stylesheet_base(options: Options) -> Path:
     return next((r for r in roots if (r / STYLESHEET).is_file()), roots[-1])
 
 
-def typeset(html: str, options: Options, *, tagged: bool = True, write: bool = True) -> Typeset:
-    """Lay out HTML with WeasyPrint and write the PDF (unless not WRITE: then only the page
-    count and anchors are wanted); report where every anchor landed."""
+def typeset(html: str, options: Options, *, tagged: bool = True) -> Typeset:
+    """Lay out HTML with WeasyPrint and write the PDF; report where every anchor landed."""
     try:
         import weasyprint
 
@@ -198,8 +197,6 @@ def typeset(html: str, options: Options, *, tagged: bool = True, write: bool = T
     with _layout_failures():
         document = weasyprint.HTML(string=html, base_url=base, url_fetcher=fetcher).render()
     anchors = _anchor_pages(document)
-    if not write:
-        return Typeset(b"", len(document.pages), anchors)
     # A fixed identifier and the dates in the HTML metadata make the file reproducible.
     identifier = hashlib.sha256(html.encode()).hexdigest()[:32].encode()
     variant = {"pdf_variant": PDF_VARIANT} if tagged else {}

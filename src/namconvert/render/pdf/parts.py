@@ -5,15 +5,17 @@ programme with many talks is cut into parts of about ``PART_SLOTS`` slots at ses
 boundaries, and the parts are laid out in parallel processes, each reporting its page count
 and the page of every anchor. Then, with every body page known:
 
-1. the cover and contents are laid out with the page numbers written in (re-laid out until
-   their own page count is stable, since it shifts every body page);
-2. the speaker index is laid out likewise;
-3. each page's folio "n / N" (N is known only now) is stamped onto it as a pagination
-   artifact: copied from the one sample folio laid out beside the body parts, its glyphs
-   changed and centred again, since a document of N folio pages costs WeasyPrint more than
-   linear time (3.2 s for 700 pages, 26 s for 2,800). A template whose folio the stamp
-   cannot copy (a kerned or styled run) gets that document laid out instead;
-4. pikepdf (qpdf) merges the pieces, joins their structure trees into one (every piece but the
+1. the cover, contents and overview pages (the front matter) are laid out once, with the page
+   numbers written in, beside the speaker index: the front matter is numbered apart (i, ii,
+   ...), the body from 1, so no body page's number depends on the contents' length (it
+   did, and cost a trial layout of the contents for its page count);
+2. each page's folio ("ii" in the front matter, "n / N" after it: N is known only now) is
+   stamped onto it as a pagination artifact: copied from the one sample folio laid out
+   beside the body parts, its glyphs changed and centred again, since a document of N folio
+   pages costs WeasyPrint more than linear time (3.2 s for 700 pages, 26 s for 2,800). A
+   template whose folio the stamp cannot copy (a kerned or styled run) gets that document
+   laid out instead; the PDF's page labels say the same (i, ii, ..., 1, 2, ...);
+3. pikepdf (qpdf) merges the pieces, joins their structure trees into one (every piece but the
    folios is laid out tagged, so the merged booklet is PDF/UA-1 as the one-document one is),
    points the contents' and index's placeholder links at their pages, and writes the
    outline days > sessions > talks from the anchors.
@@ -113,37 +115,17 @@ def _typeset_body(programme: Programme, chunks: Sequence[Chunk], options: Option
 
 def _typeset_part(programme: Programme, options: Options, parts: tuple[str, ...],
                   chunks: Sequence[Chunk], pages: Mapping[str, int] | None,
-                  folio_count: int = 0, folio_sample: str = "", *,
-                  trial: bool = False) -> Typeset:
-    """PARTS laid out; a TRIAL only for its page count (no PDF written)."""
+                  folio_texts: Sequence[str] = ()) -> Typeset:
+    """PARTS laid out (for "folios", a page for each of FOLIO_TEXTS)."""
     # The folios are stamped on tagged pages as artifacts; the other pieces are tagged.
     folios = parts == ("folios",)
     html = booklet_html(programme, options, parts=parts, chunks=chunks, pages=pages,
-                        folios=folios, folio_count=folio_count, folio_sample=folio_sample)
-    return typeset(html, options, tagged=not folios, write=not trial)
+                        folios=folios, folio_texts=folio_texts)
+    return typeset(html, options, tagged=not folios)
 
 
 FRONT = ("cover", "contents", "overview")
 BACK = ("index", "back")
-
-
-class _Placeholders(dict[str, int]):
-    """Page numbers as wide as the booklet's will be, for sizing the contents before they are known."""
-
-    def __init__(self, number: int) -> None:
-        super().__init__()
-        self.number = number
-
-    def __missing__(self, key: str) -> int:
-        return self.number
-
-
-def _placeholder_number(programme: Programme) -> int:
-    """A number with as many digits as the booklet's page count is likely to have."""
-    # About three pages for five slots on A5 (765 pages for 1,300 slots); a wider guess would
-    # wrap contents lines the real numbers do not, and cost one more layout of the contents.
-    likely_pages = max(10, slot_count(programme) * 3 // 5)
-    return int("8" * len(str(likely_pages)))
 
 
 def _without_abstracts(programme: Programme) -> Programme:
@@ -156,12 +138,23 @@ def _without_abstracts(programme: Programme) -> Programme:
         for day in programme.days))
 
 
-def _placed(body_anchors: Mapping[str, Anchor], front_pages: int,
-            body_pages: int) -> dict[str, Anchor]:
-    """Every anchor's page in the whole booklet, once the front's length is known."""
-    anchors = {n: (p + front_pages, x, y) for n, (p, x, y) in body_anchors.items()}
-    anchors["speaker-index"] = (front_pages + body_pages, 0.0, 0.0)
-    return anchors
+def roman(number: int) -> str:
+    """NUMBER (1 to 3999) in lower-case Roman numerals: the front matter's page numbers."""
+    digits = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+              (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+    text = ""
+    for value, letters in digits:
+        count, number = divmod(number, value)
+        text += letters * count
+    return text
+
+
+def folio_text(index: int, front_pages: int, total: int) -> str:
+    """The folio of the 0-based page INDEX of a booklet of TOTAL pages whose first FRONT_PAGES
+    (the cover, contents and overview) are numbered i, ii, ...; the rest "n / N" from 1."""
+    if index < front_pages:
+        return roman(index + 1)
+    return f"{index - front_pages + 1} / {total - front_pages}"
 
 
 def lay_out_in_parts(programme: Programme, options: Options, part_slots: int = PART_SLOTS,
@@ -169,10 +162,8 @@ def lay_out_in_parts(programme: Programme, options: Options, part_slots: int = P
         -> tuple[bytes, list[part_cache.Used]]:
     """The booklet of PROGRAMME, laid out part by part; the same structure as one document.
 
-    Two rounds of parallel work: the body parts, beside a trial contents with placeholder page
-    numbers (its length fixes the body's page offset) and the sample folio; then the real
-    contents and the index. The contents are laid out again only if the real numbers change
-    their length.
+    Two rounds of parallel work: the body parts, beside the sample folio; then the front matter
+    and the index, each once: the body is numbered from 1 whatever the front's length.
     Body parts found in CACHE (a folder) are not laid out again; the body parts used are
     returned beside the PDF, for the caller to keep in the cache (``cache.write``).
     """
@@ -184,10 +175,8 @@ def lay_out_in_parts(programme: Programme, options: Options, part_slots: int = P
                              mp_context=context,
                              initializer=exit_with_parent,
                              initargs=(os.getpid(),)) as pool, stopped_on_interrupt(pool):
-        trial = pool.submit(_typeset_part, outline_only, options, FRONT, (),
-                            _Placeholders(_placeholder_number(programme)), trial=True)
-        sample = pool.submit(_typeset_part, outline_only, options, ("folios",), (), {}, 0,
-                             FOLIO_SAMPLE)
+        sample = pool.submit(_typeset_part, outline_only, options, ("folios",), (), {},
+                             ("", FOLIO_SAMPLE))
         futures = [pool.submit(_typeset_body, *_light(programme, chunks), options, cache, salt)
                    for chunks in parts]
         used: list[part_cache.Used] = []
@@ -201,32 +190,49 @@ def lay_out_in_parts(programme: Programme, options: Options, part_slots: int = P
             for name, (page, x, y) in body.anchors.items():
                 body_anchors.setdefault(name, (body_pages + page, x, y))
             body_pages += body.page_count
-
-        front_pages = trial.result().page_count
+        body_anchors["speaker-index"] = (body_pages, 0.0, 0.0)
+        # Page numbers as printed: the body's, from 1; the front matter's do not count.
+        numbers = {name: page + 1 for name, (page, _, _) in body_anchors.items()}
+        front_job = pool.submit(_typeset_part, outline_only, options, FRONT, (), numbers)
+        back = pool.submit(_typeset_part, outline_only, options, BACK, (), numbers).result()
+        front = front_job.result()
+        total = front.page_count + body_pages + back.page_count
+        texts = [folio_text(i, front.page_count, total) for i in range(total)]
         stamped = _stamped_folios(sample.result())
-        while True:
-            anchors = _placed(body_anchors, front_pages, body_pages)
-            numbers = {name: page + 1 for name, (page, _, _) in anchors.items()}
-            front_job = pool.submit(_typeset_part, outline_only, options, FRONT, (), numbers)
-            back = pool.submit(_typeset_part, outline_only, options, BACK, (), numbers).result()
-            total = front_pages + body_pages + back.page_count
-            if stamped is None:  # a template's folio the stamp cannot copy: lay them all out
-                folios_job = pool.submit(_typeset_part, outline_only, options, ("folios",), (),
-                                         {}, total)
-            front = front_job.result()
-            if front.page_count == front_pages:
-                break
-            front_pages = front.page_count  # the real numbers changed the contents' length
-        folios = stamped(total) if stamped is not None else _laid_out_folios(folios_job.result())
-    return merge(programme, [front, *bodies, back], folios, anchors,
+        folios = (stamped(texts) if stamped is not None  # else a template's folio the stamp
+                  else _laid_out_folios(pool.submit(  # cannot copy: lay them all out
+                      _typeset_part, outline_only, options, ("folios",), (), {}, texts).result()))
+    anchors = {n: (p + front.page_count, x, y) for n, (p, x, y) in body_anchors.items()}
+    return merge(programme, [front, *bodies, back], folios, anchors, front.page_count,
                  back_cover=site_url(options) is not None), used
 
 
-FOLIO_SAMPLE = "0123456789 / 0123456789"  # every character a folio "n / N" can have
+# Every character a folio can have: "n / N" and the front matter's "xiv".
+FOLIO_SAMPLE = "0123456789 / 0123456789 ivxlcdm"
 # The one text run of the sample folio page as WeasyPrint writes it: the text matrix, the
 # font, and the glyphs with no adjustment between them (an adjusted run is not copied).
+# WeasyPrint writes "0" after a glyph whose width it rounded (a fraction of a thousandth),
+# nothing after one it did not: "<0013>0<004c0059>0" is three glyphs.
 _RUN = re.compile(rb"(?P<a>[\d.]+) 0 0 -?[\d.]+ (?P<x>-?[\d.]+) -?[\d.]+ Tm\s+(?P<font>/[^\s/]+) "
-                  rb"(?P<size>[\d.]+) Tf\s+\[(?P<glyphs>(?:<[0-9a-fA-F]+>0\s*)+)\] TJ")
+                  rb"(?P<size>[\d.]+) Tf\s+\[(?P<glyphs>(?:<[0-9a-fA-F]+>0?\s*)+)\] TJ")
+Glyph = tuple[bytes, bool]  # hex glyph id (4 digits), and whether "0" follows it
+
+
+def _glyphs(run: bytes) -> list[Glyph] | None:
+    """The glyphs of a run's TJ array, or None when they are not two-byte ids."""
+    glyphs: list[Glyph] = []
+    for ids, rounded in re.findall(rb"<([0-9a-fA-F]+)>(0?)", run):
+        if len(ids) % 4:
+            return None
+        chunks = [ids[i:i + 4] for i in range(0, len(ids), 4)]
+        glyphs += [(chunk, False) for chunk in chunks[:-1]] + [(chunks[-1], bool(rounded))]
+    return glyphs
+
+
+def _drawn(glyphs: Sequence[Glyph]) -> bytes:
+    """GLYPHS as WeasyPrint writes them in a TJ array (the inverse of ``_glyphs``)."""
+    drawn = b"<" + b"".join(glyph + (b">0<" if rounded else b"") for glyph, rounded in glyphs)
+    return drawn[:-1] if drawn.endswith(b"<") else drawn + b">"
 
 
 @dataclass(frozen=True)
@@ -252,11 +258,11 @@ def _laid_out_folios(folios: Typeset) -> Folios:
     return Folios(folios.pdf, stream)
 
 
-def _stamped_folios(sample: Typeset) -> Callable[[int], Folios] | None:
+def _stamped_folios(sample: Typeset) -> Callable[[Sequence[str]], Folios] | None:
     """Folios stamped, not laid out: the sample page's folio with its text run's glyphs changed.
 
     The sample's one run of FOLIO_SAMPLE gives each character's glyph and the font's widths
-    each glyph's advance, so "n / N" is centred where the sample is. None when the sample is
+    each glyph's advance, so each page's folio text is centred where the sample is. None when the sample is
     not such a run (a template may kern or style its folio): the folios are then laid out.
     """
     from pypdf import PdfReader
@@ -270,28 +276,30 @@ def _stamped_folios(sample: Typeset) -> Callable[[int], Folios] | None:
     if len(runs) != 1:
         return None
     run = runs[0]
-    glyphs = re.findall(rb"<([0-9a-fA-F]+)>", run["glyphs"])
+    glyphs = _glyphs(run["glyphs"])
+    if glyphs is None:
+        return None
     by_char = dict(zip(FOLIO_SAMPLE, glyphs, strict=False))
     resources = cast(DictionaryObject, reader.pages[1]["/Resources"].get_object())
     fonts = cast(DictionaryObject, resources.get("/Font", DictionaryObject()).get_object())
     font = fonts.get(run["font"].decode())
     advances = _glyph_widths(cast(DictionaryObject, font.get_object())) if font is not None else {}
     if (len(glyphs) != len(FOLIO_SAMPLE) or [by_char[c] for c in FOLIO_SAMPLE] != glyphs
-            or any(int(g, 16) not in advances for g in glyphs)):
+            or any(int(g, 16) not in advances for g, _ in glyphs)):
         return None
     scale = float(run["a"]) * float(run["size"]) / 1000
 
     def width(text: str) -> float:
-        return sum(advances[int(by_char[c], 16)] for c in text) * scale
+        return sum(advances[int(by_char[c][0], 16)] for c in text) * scale
 
     centre = float(run["x"]) + width(FOLIO_SAMPLE) / 2
     head, middle, tail = (data[:run.start("x")], data[run.end("x"):run.start("glyphs")],
                           data[run.end("glyphs"):])
 
-    def folios(total: int) -> Folios:
+    def folios(texts: Sequence[str]) -> Folios:
         def stream(index: int) -> bytes:
-            text = f"{index + 1} / {total}"
-            drawn = b"".join(b"<" + by_char[c] + b">0" for c in text)
+            text = texts[index]
+            drawn = _drawn([by_char[c] for c in text])
             return b"%b%.6f%b%b%b" % (head, centre - width(text) / 2, middle, drawn, tail)
 
         return Folios(sample.pdf, stream)
@@ -320,9 +328,10 @@ def _glyph_widths(font: DictionaryObject) -> dict[int, float]:
 
 
 def merge(programme: Programme, pieces: Sequence[Typeset], folios: Folios,
-          anchors: Mapping[str, Anchor], *, back_cover: bool = False) -> bytes:
+          anchors: Mapping[str, Anchor], front_pages: int, *, back_cover: bool = False) -> bytes:
     """One PDF of the laid-out PIECES, with pikepdf (qpdf): pages, one structure tree, folios
-    (none on the covers: the last page is one when BACK_COVER), links and outline. Written
+    (none on the covers: the last page is one when BACK_COVER), page labels (the first
+    FRONT_PAGES i, ii, ..., then 1, 2, ...), links and outline. Written
     with object streams, which pypdf cannot write: the structure tree's elements (a few
     hundred a page) are compressed as in WeasyPrint's own documents."""
     import pikepdf
@@ -338,6 +347,8 @@ def merge(programme: Programme, pieces: Sequence[Typeset], folios: Folios,
         info if info.is_indirect else front.make_indirect(info)))
     _merge_structure(booklet, sources)
     _stamp_folios(booklet, folios, len(booklet.pages) - 1 if back_cover else None)
+    booklet.Root.PageLabels = pikepdf.Dictionary(Nums=pikepdf.Array([
+        0, pikepdf.Dictionary(S=pikepdf.Name.r), front_pages, pikepdf.Dictionary(S=pikepdf.Name.D)]))
 
     pages = booklet.pages
 
