@@ -73,32 +73,36 @@ class Need:
         return self.fixed + self.per_slot * slots
 
 
-# Measured with bench/run.py's sampling (largest sum of RSS over the process tree, less the
-# parsed programme's process) on the benchmark's programmes of 300, 1,000 and 10,000 talks;
-# rounded up. A format not listed is taken to need what the quick ones do.
+# Measured with bench/run.py's sampling (RSS of each process of the tree, every 50 ms) on the
+# benchmark's programme of 1,000 talks (1,442 slots) and 200 talks (290 slots), less the
+# parsed programme's process; rounded up. Bigger programmes are extrapolated (a slot is a
+# talk, break or other row). A format not listed needs what the quick ones do.
 NEEDS: Mapping[str, Need] = {
-    "epub": Need(120, 0.55),  # Pandoc holds the whole book (its own process)
-    "pdf": Need(80, 0.25),  # the booklet worker: WeasyPrint, then the merge of every page
-    "ics": Need(10, 0.03),
-    "html": Need(10, 0.03),
-    "json": Need(10, 0.03),
+    "epub": Need(40, 0.45),  # Pandoc holds the whole book (its own process: 656 MB at 1,442)
 }
-QUICK = Need(10, 0.03)
-# One booklet part's worker (a fresh process laying out about PART_SLOTS slots, with WeasyPrint
-# and its fonts); and the one-document booklet of a small programme, laid out in the booklet
-# worker itself.
-BOOKLET_PART_MB = 330.0
+QUICK = Need(20, 0.02)  # html, ics, json, frab, readme: under 30 MB at 1,442 slots
+# The booklet laid out in parts: its worker holds the parts' PDFs while up to N worker
+# processes lay out a body part each (about PART_SLOTS slots, whatever the programme's size)
+# or the contents and index (the whole programme's outline); then, with the workers gone, it
+# merges every page (pikepdf).
+BOOKLET_HOLD = Need(80, 0.1)
+BOOKLET_PART_MB = 330.0  # 313 MB measured
+BOOKLET_FRONT = Need(60, 0.45)  # 692 MB at 1,442 slots
+BOOKLET_MERGE = Need(80, 0.5)  # 720 MB at 1,442 slots
+# The one-document booklet of a small programme, laid out in the booklet's worker itself.
 ONE_DOCUMENT = Need(100, 1.2)
 
 
 def need(name: str, slots: int, *, parts: int = 0) -> float:
     """The megabytes format NAME adds while it renders SLOTS slots; for the booklet laid out
     in parts, PARTS of them at once."""
-    if name == "pdf":
-        if parts == 0:
-            return ONE_DOCUMENT.at(slots)
-        return NEEDS["pdf"].at(slots) + parts * BOOKLET_PART_MB
-    return NEEDS.get(name, QUICK).at(slots)
+    if name != "pdf":
+        return NEEDS.get(name, QUICK).at(slots)
+    if parts == 0:
+        return ONE_DOCUMENT.at(slots)
+    laying_out = (BOOKLET_HOLD.at(slots) + max(BOOKLET_FRONT.at(slots), BOOKLET_PART_MB)
+                  + (parts - 1) * BOOKLET_PART_MB)
+    return max(laying_out, BOOKLET_MERGE.at(slots))
 
 
 @dataclass(frozen=True)
