@@ -183,19 +183,21 @@ def test_the_booklets_worker_starts_before_the_parse_and_renders_it(
 
     monkeypatch.setattr(build, "parse_file", watched)
     monkeypatch.setattr(build, "available_cores", lambda: 2)
-    write = build.write_outputs
+    started: list[build.EarlyWorker] = []
+    start_for = build.EarlyWorker.start_for
 
-    def handed_the_worker(*args: object, **kwargs: object) -> list[Path]:
-        assert kwargs["early"] is not None
-        return write(*args, **kwargs)  # type: ignore[arg-type]
+    def kept(names: list[str]) -> build.EarlyWorker | None:
+        started.extend(w for w in [start_for(names)] if w is not None)
+        return started[-1] if started else None
 
-    monkeypatch.setattr(build, "write_outputs", handed_the_worker)
+    monkeypatch.setattr(build.EarlyWorker, "start_for", kept)
     build.run_build(SOURCE, Options(timezone="Europe/London"), tmp_path / "early",
                     ["pdf", "json"])
     assert seen == [["namconvert-pdf"]]
-    assert _booklet_workers() == []  # ended with the build
+    (worker,) = started
+    assert worker._answered.is_set()  # it rendered the booklet, not a worker forked later
+    assert worker.process.exitcode == 0 and _booklet_workers() == []  # ended with the build
     monkeypatch.setenv("NAMCONVERT_JOBS", "1")
-    monkeypatch.setattr(build, "write_outputs", write)
     build.run_build(SOURCE, Options(timezone="Europe/London"), tmp_path / "here", ["pdf", "json"])
     assert _tree(tmp_path / "early") == _tree(tmp_path / "here")
 
