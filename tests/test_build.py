@@ -212,3 +212,21 @@ def test_a_failed_parse_leaves_no_booklet_worker(tmp_path: Path,
     with pytest.raises(NamconvertError):
         build.run_build(bad, Options(timezone="UTC"), tmp_path / "out", ["pdf"])
     assert _booklet_workers() == []
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_budgets_booklet_parts_cap_the_cores_the_booklet_sees(
+        tmp_path: Path, seed: Programme, seed_options: Options, monkeypatch: pytest.MonkeyPatch,
+        jobs: int) -> None:
+    from namconvert import budget, workers
+
+    def counting(view: View, out: OutputWriter) -> list[Path]:
+        return [out.write_text("programme.pdf", str(workers.available_cores()))]
+
+    _patch(monkeypatch, "pdf", counting)
+    one_part = budget.Plan(jobs=jobs, booklet_parts=1, needs={"pdf": 1.0, "json": 1.0},
+                           room=1e6, fork=0.0)
+    monkeypatch.setattr(build, "memory_plan", lambda *args: one_part)
+    build.write_outputs(seed, SOURCE, seed_options, tmp_path, ["pdf", "json"], jobs=jobs)
+    assert (tmp_path / "programme.pdf").read_text() == "1"
+    assert workers._core_limit is None  # and no cap is left behind in this process
