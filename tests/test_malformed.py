@@ -55,6 +55,9 @@ EXPECTED = [
      "slot.speaker"),
     ("javascript-session-link.md", 5, 1, "warning",
      f"link with a javascript: URL 'javascript:alert(1)' dropped {KEPT}", "link.scheme"),
+    # An address the URL parser refuses (an IPv6 host never closed) is dropped, not a crash.
+    ("bracketed-host-link.md", 9, 1, "warning",
+     f"malformed web link 'http://[::1' dropped {KEPT}", "link.scheme"),
 ]
 
 

@@ -29,6 +29,7 @@ EMBEDDINGS = "\u202a\u202b\u202d\u202e"  # LRE RLE LRO RLO, ended by PDF
 POP_EMBEDDING = "\u202c"
 ISOLATES = "\u2066\u2067\u2068"  # LRI RLI FSI, ended by PDI
 POP_ISOLATE = "\u2069"
+_BIDI_CONTROLS = EMBEDDINGS + POP_EMBEDDING + ISOLATES + POP_ISOLATE
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _UNSAFE = re.compile(f"{CONTROL.pattern}|{_BIDI.pattern}")
 
@@ -47,7 +48,8 @@ def _without_controls(line: str) -> str:
 def clean_source(text: str, path: str) -> tuple[str, list[Diagnostic]]:
     """TEXT with line ends made ``\\n`` and control characters removed; a warning for each
     line that held any, at its first."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not CONTROL.search(text):
         return text, []
     findings: list[Diagnostic] = []
@@ -112,7 +114,9 @@ def clean_field(text: str) -> tuple[str, list[str], list[str]]:
 def may_bring_in(text: str) -> bool:
     """Whether the model read from TEXT (cleaned by :func:`clean_source`) can hold what
     :func:`clean_programme` removes: only bidi controls or character references bring any."""
-    return "&#" in text or bool(_BIDI.search(text))
+    # Nine substring tests run at memchr speed; one character-class scan of a big programme
+    # takes three times as long.
+    return "&#" in text or any(mark in text for mark in _BIDI_CONTROLS)
 
 
 def clean_programme(programme: Programme, path: str) -> tuple[Programme, list[Diagnostic]]:

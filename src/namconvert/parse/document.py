@@ -112,6 +112,8 @@ _LABELLED_ABSTRACT = re.compile(r"(?:<br\s*/?>|<p\b[^>]*>)\s*(?:<(?:b|strong|em|
 _LABELLED_ABSTRACT_ITEM = re.compile(r"^\W*(?:abstract|summary|description)\s*:\s*(.+)$",
                                      re.IGNORECASE | re.DOTALL)
 _TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
+_TABLE_OPENING = re.compile(r"<table", re.IGNORECASE)
+_TABLE_CLOSING = re.compile(r"</table", re.IGNORECASE)
 _LOCATION_LINE = re.compile(r"^\W*(?:session\s+)?(?:location|venue|room|place|where)[^\w:]*:\s*"
                             r"(?:\*\*|__|\*|_)*\s*(.*)$", re.IGNORECASE)
 _TITLE_FIELD = re.compile(r"^\W*(?:session\s+)?title\W*:\s*(.+)$", re.IGNORECASE)
@@ -376,12 +378,21 @@ def _pipe_paragraph(para: Para) -> tuple[TableBlock | None, Para | None]:
     return (TableBlock(rows, lines, para.line, markdown=True) if rows else None), rest
 
 
+# What a rule or an empty cell's HTML can hold: rule marks, white space, tags, entities. Most
+# cells hold a letter early on and are told apart here without making their text.
+_RULE_OR_BLANK_HTML = re.compile(r"(?:[\s=\-:]|<[^>]*>|&#?\w{1,32};?)*+\Z")
+
+
+def _rule_or_blank(cell: FlowCell) -> bool:
+    return bool(_RULE_OR_BLANK_HTML.match(cell.html)) and (
+        not cell.text or bool(_RULE_CELL.match(cell.text)))
+
+
 def _table_rows(table: TableBlock) -> list[Row]:
     """A table block as the timetable reader's rows; ``| === |`` rows are rules."""
     rows = []
     for cells, line in zip(table.rows, table.row_lines, strict=True):
-        if cells and all(_RULE_CELL.match(c.text) or not c.text for c in cells) and any(
-                c.text for c in cells):
+        if cells and all(_rule_or_blank(c) for c in cells) and any(c.text for c in cells):
             rows.append(Row((), line, 1, rule=True))
             continue
         rows.append(Row(tuple(Cell(c.html.strip(), c.line, c.col, c.colspan, c.header)
@@ -659,8 +670,7 @@ class _Reader:
 
     def _unclosed_tables(self, text: str) -> None:
         """A ``<table>`` never closed swallows everything after it, as in a browser: say so."""
-        lowered = text.lower()
-        if lowered.count("<table") <= lowered.count("</table"):
+        if len(_TABLE_OPENING.findall(text)) <= len(_TABLE_CLOSING.findall(text)):
             return  # the usual case, without a scan (a closed table in a comment aside)
         visible = _without_comments(text)
         opened: list[int] = []

@@ -308,6 +308,10 @@ class _Walker:
         rows: list[list[Cell]] = []
         row_lines: list[int] = []
         caption = element.find("caption")
+        # A table written in HTML (most big ones) has no Markdown line above it: each row and
+        # cell is placed by its own line in the HTML, without a walk up its ancestors.
+        raw = all(node.get("data-line") is None for node in (element, *element.iterancestors()))
+        line = self.doc.raw_html_line if raw else self.line
         for tr in element.iter("tr"):
             if next(tr.iterancestors("table"), None) is not element:
                 continue
@@ -316,10 +320,10 @@ class _Walker:
                 if _name(td) not in ("td", "th"):
                     continue
                 html = inner_html(td)
-                cells.append(Cell(html, self.line(td), 1, _span(td, "colspan"),
+                cells.append(Cell(html, line(td), 1, _span(td, "colspan"),
                                   _span(td, "rowspan"), _name(td) == "th"))
             rows.append(cells)
-            row_lines.append(self.line(tr))
+            row_lines.append(line(tr))
         self.blocks.append(TableBlock(rows, row_lines, self.line(element),
                                       plain_text(inner_html(caption)) if caption is not None
                                       else None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, cast
@@ -57,9 +57,17 @@ def allowed_url(url: str) -> bool:
     wherever an output happens to be (the PDF's against the install folder: a ``file:`` link
     that shows the machine's paths), so they are dropped like every other scheme.
     """
+    # The usual link is told without taking it apart.
+    return bool(_PLAIN_WEB_URL.match(url)) or _allowed_by_parts(url)
+
+
+def _allowed_by_parts(url: str) -> bool:
     if _UNSAFE_IN_URL.search(url):
         return False
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[::1": a bracketed host never closed
+        return False
     scheme = parts.scheme.lower()
     if scheme in ("http", "https"):
         return bool(parts.hostname) and url[len(scheme) + 1:].startswith("//")
@@ -68,6 +76,10 @@ def allowed_url(url: str) -> bool:
     return False
 
 
+# An http(s) address with a host of letters, digits, dots and hyphens, an optional port and a
+# path of printable ASCII but "%" (no escapes): each such address passes _allowed_by_parts.
+_PLAIN_WEB_URL = re.compile(r"https?://[A-Za-z0-9.\-]+(?::[0-9]{1,5})?(?:[/?#][!-$&-~]*)?\Z",
+                            re.IGNORECASE | re.ASCII)
 _UNSAFE_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f]|%(?:[01][0-9a-f]|7f)", re.IGNORECASE)
 _ADDRESS = r"[^\s@?#,<>\"%]+@[^\s@?#,<>\"%]+"
 _MAILTO_ADDRESSES = re.compile(rf"{_ADDRESS}(?:,{_ADDRESS})*\Z")
@@ -102,14 +114,22 @@ def _cleaner() -> Callable[[str], str]:
 _BARE_ANCHOR = re.compile(r"<a>((?:(?!</a>).)*)</a>", re.DOTALL)
 
 
+# What nh3 (html5ever) changes in text without tags: markup, entities, CR, NUL, no-break
+# spaces (written as &nbsp;), and a leading byte-order mark (dropped).
+_REWRITTEN_BY_CLEANER = re.compile("[<>&\r\x00\xa0]")
+
+
 def sanitise(fragment: str) -> str:
     """Keep only inline formatting and the links :func:`allowed_url` allows; drop everything
     else (a dropped link leaves its text)."""
+    if not _REWRITTEN_BY_CLEANER.search(fragment) and not fragment.startswith("\ufeff"):
+        return fragment  # no markup and nothing the cleaner writes differently: as it is
     cleaned = _cleaner()(fragment)
     return _BARE_ANCHOR.sub(r"\1", cleaned) if "<a>" in cleaned else cleaned
 
 
-_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_HREF = re.compile(r"""href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_HREF_ANYWHERE = re.compile(rf"\b{_HREF.pattern}", re.IGNORECASE)
 _MARKDOWN_DESTINATION = re.compile(r"\]\(\s*(?:<([^>\n]*)>|([^)\s]+))")
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.MULTILINE)
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
@@ -135,6 +155,7 @@ def shown_url(url: str, limit: int = 60) -> str:
     return repr(shown if len(shown) <= limit else shown[:limit - 1] + "\u2026")
 
 
+@lru_cache(maxsize=4096)  # a programme repeats its links (one meeting room, one form)
 def link_problem(url: str) -> DroppedLink | None:
     """Why sanitising drops URL (as written in the source), or None when it is kept."""
     url = html.unescape(url).strip()
@@ -154,13 +175,37 @@ def link_problem(url: str) -> DroppedLink | None:
 
 def dropped_links(source: str) -> list[DroppedLink]:
     """The links in SOURCE (HTML or Markdown) that :func:`sanitise` drops, in order."""
-    if "href" not in source and "](" not in source and "]:" not in source:  # the usual cell
-        return []
-    urls = [next(g for g in m.groups() if g is not None) for m in _HREF.finditer(source)]
-    urls += [m.group(1) if m.group(1) is not None else m.group(2)
-             for m in _MARKDOWN_DESTINATION.finditer(source)]
-    urls += _REFERENCE_DEFINITION.findall(source)
+    urls: list[str] = []
+    # Each scan only where its syntax occurs: most fragments hold no link at all.
+    urls += [next(g for g in m.groups() if g is not None) for m in _hrefs(source)]
+    if "](" in source:
+        urls += [m.group(1) if m.group(1) is not None else m.group(2)
+                 for m in _MARKDOWN_DESTINATION.finditer(source)]
+    if "]:" in source:
+        urls += _REFERENCE_DEFINITION.findall(source)
     return [problem for url in urls if (problem := link_problem(url)) is not None]
+
+
+def _hrefs(source: str) -> Iterator[re.Match[str]]:
+    """The ``href=`` attributes in SOURCE, found with str.find on its lower-case copy (a
+    case-blind pattern has no literal to look for, so it is tried at every position)."""
+    lowered = source.lower()
+    if "href" not in lowered:
+        return
+    if len(lowered) != len(source):  # a letter whose lower case is longer: offsets differ
+        yield from _HREF_ANYWHERE.finditer(source)
+        return
+    at = lowered.find("href")
+    while at >= 0:
+        match = _HREF.match(source, at)
+        if match and (at == 0 or not _WORD_CHAR.match(source, at - 1)):
+            yield match
+            at = lowered.find("href", match.end())
+        else:
+            at = lowered.find("href", at + 1)
+
+
+_WORD_CHAR = re.compile(r"\w")
 
 
 def squash_space(fragment: str) -> str:

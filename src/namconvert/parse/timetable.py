@@ -11,6 +11,7 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TypeVar
 
 from .columns import infer_columns
@@ -119,10 +120,18 @@ def header_columns(row: Row, named: dict[str, str] | None = None) -> dict[Column
     """Map column names to cell indexes when ROW is a header row, else None.
 
     NAMED (the ``[columns]`` setting) gives a role for a header text, before any guess."""
+    # A table's first row is asked about by each shape the reader tries: read it once.
+    mapping = _header_columns(row, tuple((named or {}).items()))
+    return dict(mapping) if mapping is not None else None
+
+
+@lru_cache(maxsize=64)
+def _header_columns(row: Row, named_pairs: tuple[tuple[str, str], ...]) -> dict[
+        Column, int] | None:
     looks_like_header = all(c.header or _BOLD_CELL.match(c.html) or not plain_text(c.html)
                             for c in row.cells)
     mapping: dict[Column, int] = {}
-    by_text = {text.strip().lower(): role for role, text in (named or {}).items()}
+    by_text = {text.strip().lower(): role for role, text in named_pairs}
     for index, cell in enumerate(row.cells):
         text = plain_text(cell.html)
         if (role := by_text.get(text.strip().lower())) and role not in mapping:
