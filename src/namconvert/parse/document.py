@@ -55,6 +55,7 @@ from .kinds import classify
 from .people import moderated_speakers, persons_from_markdown, role_line
 from .table import Cell, Row
 from .text import (
+    ABSTRACT_LABEL_WORDS,
     BR,
     PARENTHESES,
     dropped_links,
@@ -103,13 +104,14 @@ OPEN_END = dt.timedelta(hours=1)
 # UUID5 namespace for slot uids: fixed forever, so uids survive rebuilds and releases.
 SLOT_NAMESPACE = uuid.UUID("0b6a1f0e-5a57-4a43-9a0c-6e616d636f6e")
 
-_DETAILS_LABEL = re.compile(r"^\W*(?:abstract|description|details|summary|more|info(?:rmation)?)"
-                            r"\W*$", re.IGNORECASE)
+# A line that only says more follows ("Abstract", "Details", "More info").
+_DETAILS_LABEL = re.compile(rf"^\W*(?:{ABSTRACT_LABEL_WORDS}|details|more|info(?:rmation)?)\W*$",
+                            re.IGNORECASE)
 # A block or line of a title cell that starts "Abstract:": the rest is the abstract.
 _LABELLED_ABSTRACT = re.compile(r"(?:<br\s*/?>|<p\b[^>]*>)\s*(?:<(?:b|strong|em|i)>\s*)?"
-                                r"(?:abstract|summary)\s*:?\s*(?:</(?:b|strong|em|i)>)?\s*:?",
+                                rf"(?:{ABSTRACT_LABEL_WORDS})\s*:?\s*(?:</(?:b|strong|em|i)>)?\s*:?",
                                 re.IGNORECASE)
-_LABELLED_ABSTRACT_ITEM = re.compile(r"^\W*(?:abstract|summary|description)\s*:\s*(.+)$",
+_LABELLED_ABSTRACT_ITEM = re.compile(rf"^\W*(?:{ABSTRACT_LABEL_WORDS})\s*:\s*(.+)$",
                                      re.IGNORECASE | re.DOTALL)
 _TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
 _TABLE_OPENING = re.compile(r"<table", re.IGNORECASE)

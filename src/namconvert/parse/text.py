@@ -12,9 +12,9 @@ from typing import Any, cast
 from urllib.parse import urlsplit
 
 import nh3
-from markdown_it import MarkdownIt
 
 from ..model import Link
+from .tree import markdown_parser
 
 INLINE_TAGS = frozenset({"b", "i", "em", "strong", "sup", "sub", "code", "br", "p", "a"})
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -239,16 +239,11 @@ def links_in(fragment_html: str) -> tuple[Link, ...]:
                  for url, text in _ANCHOR.findall(fragment_html))
 
 
-@lru_cache(maxsize=1)
-def _markdown() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False})
-
-
 def inline_markdown(text: str) -> str:
     """Inline Markdown (links, emphasis, code, raw inline HTML) to HTML."""
     if not any(c in text for c in "*_[`\\<&"):
         return html.escape(text, quote=False)
-    rendered: str = _markdown().renderInline(text)
+    rendered: str = markdown_parser().renderInline(text)
     return rendered
 
 
@@ -271,12 +266,17 @@ def slugify(text: str, max_words: int = 8, max_chars: int = SLUG_CHARS) -> str:
     return cut[:at_word] if at_word > max_chars // 2 else cut
 
 
-def strip_label(fragment_html: str, labels: str = r"abstract|summary") -> str:
+# The words that label an abstract ("Abstract:", "Summary -", "Description:"), for every
+# pattern that finds one: in a line, an item, a title cell or a fragment's start.
+ABSTRACT_LABEL_WORDS = r"abstract|summary|description"
+_LEADING_LABEL = re.compile(
+    rf"^\s*(<({_FORMATTING})>\s*)*(?:{ABSTRACT_LABEL_WORDS})\s*(</({_FORMATTING})>\s*)*:\s*"
+    rf"(</({_FORMATTING})>\s*)*", re.IGNORECASE)
+
+
+def strip_label(fragment_html: str) -> str:
     """Drop a leading "Abstract:" label (possibly inside formatting) from sanitised HTML."""
-    pattern = re.compile(
-        rf"^\s*(<({_FORMATTING})>\s*)*(?:{labels})\s*(</({_FORMATTING})>\s*)*:\s*"
-        rf"(</({_FORMATTING})>\s*)*", re.IGNORECASE)
-    match = pattern.match(fragment_html)
+    match = _LEADING_LABEL.match(fragment_html)
     if not match:
         return fragment_html
     rest = fragment_html[match.end():]

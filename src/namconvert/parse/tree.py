@@ -132,7 +132,9 @@ def _without_template_tags(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _markdown() -> MarkdownIt:
+def markdown_parser() -> MarkdownIt:
+    """The one Markdown reading (CommonMark, GFM tables and strikethrough, raw HTML kept) for
+    the document and for every inline fragment read apart from it."""
     md = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False})
     md.enable(["table", "strikethrough"])
 
@@ -172,7 +174,7 @@ def _with_lines(tokens: list[Token]) -> list[Token]:
 def read_document(source: str) -> Document:
     text, front = _front_matter(source)
     text = _without_template_tags(text)
-    md = _markdown()
+    md = markdown_parser()
     html = md.renderer.render(_with_lines(md.parse(text)), md.options, {})
     parser = etree.HTMLParser(remove_comments=False, remove_pis=True, huge_tree=True)
     root = etree.fromstring(f"<html><body>{html}</body></html>", parser)
