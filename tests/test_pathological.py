@@ -25,7 +25,7 @@ from namconvert.output import OutputWriter
 from namconvert.parse import parse_text
 from namconvert.parse.abstracts import _MIN_TITLE_WORDS, AbstractMatcher, Candidate, normalise
 from namconvert.parse.document import unique_id
-from namconvert.render import RENDERERS
+from namconvert.render import RENDERERS, html
 from namconvert.views import shape
 
 HEAD = "# Pathological Meeting 2024\n\n## Monday 3 June 2024\n\n"
@@ -112,6 +112,36 @@ def test_read_and_rendered_in_linear_time(shape: str, tmp_path: Path) -> None:
     large = seconds(make(SMALL * GROWTH), formats, tmp_path) - fixed
     ratio = large / max(small, 0.02)
     assert ratio < ALLOWED, f"{shape}: {GROWTH}x the input took {ratio:.1f}x the time"
+
+
+def at_one_moment(n: int) -> str:
+    """N talks, all from 09:00 to 10:00 in one session."""
+    return HEAD + TABLE + "".join(f"| 09:00-10:00 | Speaker {i} | Talk {i} |\n"
+                                  for i in range(n))
+
+
+def glance_seconds(n: int, runs: int = 2) -> float:
+    """The least CPU time of RUNS lays out of the site's day at a glance (its columns and cells:
+    which slots overlap which) for N talks that all start at the same moment. Read and shaped
+    once, untimed: rendering the page is linear per slot and would hide the grid's growth."""
+    programme = parse_text(at_one_moment(n), "README.md", OPTIONS).programme
+    assert programme is not None
+    (day,) = html.day_views(shape(programme, OPTIONS, ("html", "ics")), lambda f, r: True)
+    views = [v for session in day.sessions for v in session.slots]
+    assert len(views) == n
+    best = float("inf")
+    for _ in range(runs):
+        start = time.process_time()
+        html.glance(day.day, views)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def test_the_day_at_a_glance_grows_linearly_with_slots_at_one_moment() -> None:
+    small = glance_seconds(10 * SMALL)
+    large = glance_seconds(10 * SMALL * GROWTH)
+    ratio = large / max(small, 0.002)
+    assert ratio < ALLOWED, f"{GROWTH}x the talks at one moment took {ratio:.1f}x the time"
 
 
 # -- the dictionaries give what a scan of everything gave ------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -418,3 +419,25 @@ def test_the_glance_has_a_column_per_room_when_rooms_run_in_parallel(seed):
     assert view.glance.columns == rooms
     assert len(view.glance.rows) == len(session.slots)
     assert all(len(row.cells) == 3 for row in view.glance.rows)
+
+
+def test_overlapping_slots_are_those_a_check_of_every_pair_finds(seed):
+    """The sweep finds the slots a check of every pair of slots finds: short and long, zero
+    length, equal and touching times, in one to three groups (columns)."""
+    (day,) = html.day_views(view_of(seed, seed_options_for(seed)), lambda f, r: False)[:1]
+    model = day.sessions[0].slots[0]
+    base = model.placed.start
+    chooser = random.Random(3)
+    for _ in range(400):
+        count = chooser.randint(1, 9)
+        spans = [(chooser.randint(0, 12), chooser.choice((0, 1, 1, 2, 3, 6))) for _ in range(count)]
+        views = [replace(model, placed=replace(model.placed,
+                                               start=base + dt.timedelta(minutes=5 * s),
+                                               end=base + dt.timedelta(minutes=5 * (s + d))))
+                 for s, d in spans]
+        groups = [chooser.randint(0, 2) for _ in views]
+        order = sorted(range(count), key=lambda i: (views[i].placed.start, views[i].placed.end))
+        pairs = [(j, i) for n, i in enumerate(order) for j in order[:n]
+                 if views[j].placed.end > views[i].placed.start]
+        assert html._overlapping(views, groups) == \
+            {k for j, i in pairs if groups[i] != groups[j] for k in (i, j)}, (spans, groups)

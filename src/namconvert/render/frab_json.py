@@ -17,9 +17,12 @@ MEDIA_TYPE = "application/json"
 TITLE = "Schedule for conference apps (frab JSON)"
 OUTPUT = "schedule.json"
 
-# The site the HTML renderer writes; event URLs fall back to its anchors when
-# nothing absolute is known (frab JSON requires a url on every event).
-SITE_PAGE = "index.html"
+
+def event_url(event: Event) -> str:
+    """The event's page, else its anchor on the published site; without either (no
+    ``base_url``) the event's own URN. frab JSON requires a url on every event, and a link
+    relative to wherever the file is read would lead nowhere (or into the reader's disk)."""
+    return event.url or f"urn:uuid:{event.guid}"
 
 
 def _event(event: Event) -> dict[str, Any]:
@@ -32,7 +35,7 @@ def _event(event: Event) -> dict[str, Any]:
         "duration": event.duration,
         "room": event.room,
         "slug": event.slug,
-        "url": event.url or f"{SITE_PAGE}#{event.placed.slot.id}",
+        "url": event_url(event),
         "title": event.title,
         "subtitle": "",
         "track": event.track,

@@ -17,11 +17,11 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from ..model import Day, Programme, Session
 from ..output import OutputWriter
@@ -29,7 +29,7 @@ from ..templating import make_environment, render_template, template_asset
 from ..views import DayShape, View, labels
 from ..views.schedule import Event
 from ..views.slots import PlacedSlot
-from ..views.text import is_web_url
+from ..views.text import allowed_url, is_web_url
 from .ics import day_path, slot_path
 
 NAME = "html"
@@ -145,28 +145,46 @@ def _slot_view(event: Event, view: View, key: str, present: Present) -> SlotView
                     labels.zone_abbreviation(placed.start), href, name, key, event.location)
 
 
-def _overlapping(views: Sequence[SlotView]) -> list[tuple[int, int]]:
-    """Every pair of slots (indices into VIEWS) whose times overlap, by a sweep over starts:
-    linear in the slots times how many run at once, not quadratic."""
-    order = sorted(range(len(views)), key=lambda i: (views[i].placed.start, views[i].placed.end))
-    pairs: list[tuple[int, int]] = []
-    running: list[int] = []
-    for i in order:
-        start = views[i].placed.start
-        running = [j for j in running if views[j].placed.end > start]
-        pairs += [(j, i) for j in running]
-        running.append(i)
-    return pairs
+Best = list[tuple[dt.datetime, Hashable]]  # the two best times so far, of two groups
 
 
-def _columns(day: Day, views: Sequence[SlotView],
-             pairs: Sequence[tuple[int, int]]) -> tuple[tuple[str, ...], list[int]]:
+def _better(best: Best, time: dt.datetime, group: Hashable, later: bool) -> Best:
+    """BEST with (TIME, GROUP) taken in: the latest (LATER) or earliest time of each group,
+    the two best of them."""
+    kept = [(t, g) for t, g in best if g != group]
+    own = [t for t, g in best if g == group] + [time]
+    kept.append((max(own) if later else min(own), group))
+    return sorted(kept, key=lambda entry: entry[0], reverse=later)[:2]
+
+
+def _overlapping(views: Sequence[SlotView], groups: Sequence[Hashable]) -> set[int]:
+    """The slots (indices into VIEWS) whose times overlap a slot of another group (GROUPS[i]
+    is slot i's). Two sweeps over the slots in start order, each keeping the two latest ends
+    before (the two earliest starts after) of two different groups: linear after the sort,
+    however many slots run at once."""
+    spans = [(v.placed.start, v.placed.end) for v in views]
+    order = sorted(range(len(views)), key=lambda i: spans[i])
+    found: set[int] = set()
+    ends: Best = []
+    for i in order:  # an earlier slot of another group ends after this one starts
+        if any(g != groups[i] and end > spans[i][0] for end, g in ends):
+            found.add(i)
+        ends = _better(ends, spans[i][1], groups[i], later=True)
+    starts: Best = []
+    for i in reversed(order):  # a later slot of another group starts before this one ends
+        if any(g != groups[i] and start < spans[i][1] for start, g in starts):
+            found.add(i)
+        starts = _better(starts, spans[i][0], groups[i], later=False)
+    return found
+
+
+def _columns(day: Day, views: Sequence[SlotView]) -> tuple[tuple[str, ...], list[int]]:
     """Column headings and each slot's column: one column unless slots run in parallel;
     then one per room when the parallel slots all name a room, else one per track of
     sessions that never overlap each other."""
-    if not pairs:
+    parallel = _overlapping(views, range(len(views)))
+    if not parallel:
         return (), [0] * len(views)
-    parallel = {i for pair in pairs for i in pair}
 
     def room(v: SlotView) -> str | None:
         return v.placed.slot.room or v.placed.session.room
@@ -202,12 +220,10 @@ def glance(day: Day, views: Sequence[SlotView]) -> Glance:
     """The day's overview grid. A slot with nothing beside it in the other columns
     (a keynote, a break) spans them all; one that runs past later starts spans their rows;
     one that overlaps another in its own column shares that one's cell."""
-    pairs = _overlapping(views)
-    headings, place = _columns(day, views, pairs)
+    headings, place = _columns(day, views)
     width = max(len(headings), 1)
     place = [max(c, 0) for c in place]
-    beside = {i for i, j in pairs if place[i] != place[j]} | \
-        {j for i, j in pairs if place[i] != place[j]}
+    beside = _overlapping(views, place) if width > 1 else set()
     starts = sorted({v.placed.start for v in views})
     row_of = {start: n for n, start in enumerate(starts)}
     owner: list[list[int | None]] = [[None] * width for _ in starts]  # index into cells
@@ -300,19 +316,14 @@ PAGE_IDS = frozenset({"programme", "speakers", "data", "controls"})
 
 
 def linkable(url: str | None, ids: frozenset[str] | set[str]) -> bool:
-    """Whether URL leads somewhere from this page: a web address with a host, mail, or an
-    element of the page. A link the source made relative to its own site ("/slides/a.pdf",
-    "#opening") does not resolve here, so the page shows its text without the link."""
+    """Whether URL leads somewhere from this page: a link :func:`allowed_url` allows (an
+    absolute web address, plain mail), or ``#`` and an element of the page. A link the source
+    made relative to its own site ("/slides/a.pdf", "#opening") does not resolve here, so the
+    page shows its text without the link."""
     if not url:
         return False
-    parts = urlsplit(url.strip())
-    if parts.scheme in ("http", "https"):
-        return bool(parts.netloc)
-    if parts.scheme in ("mailto", "tel"):
-        return True
-    if not parts.scheme and not parts.netloc and not parts.path and not parts.query:
-        return parts.fragment in ids
-    return False
+    url = url.strip()
+    return allowed_url(url) or (url.startswith("#") and url[1:] in ids)
 
 
 _ANCHOR = re.compile(r"<a\b([^>]*)>(.*?)</a\s*>", re.S | re.I)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import re
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,6 +100,31 @@ def inverted_name(name: str) -> str:
     return f"{words[-1]}, {' '.join(words[:-1])}" if len(words) > 1 else name
 
 
+# A word longer than this (in characters) gets a break opportunity every BREAK_EVERY of them.
+# Shorter words fit on every line the booklet sets markup in (a title or an abstract).
+LONG_WORD = 60
+BREAK_EVERY = 16
+_TAG_OR_LONG_WORD = re.compile(rf"(<[^>]*>)|((?:&#?\w+;|[^\s<>&]){{{LONG_WORD + 1},}})")
+_CHARACTER = re.compile(r"&#?\w+;|.", re.DOTALL)
+
+
+def breakable(markup: str) -> str:
+    """MARKUP with a zero-width space every BREAK_EVERY characters of each word longer than
+    LONG_WORD, outside tags. WeasyPrint (70) breaks the first word of text inside nested inline
+    formatting mid-word when overflow-wrap lets it, so such text keeps "normal" (see
+    booklet.css) and its long words get these break opportunities instead; copied or searched
+    text does not show them."""
+
+    def split(match: re.Match[str]) -> str:
+        if match.group(1):
+            return match.group(1)
+        characters = _CHARACTER.findall(match.group(2))
+        return "\u200b".join("".join(characters[i:i + BREAK_EVERY])
+                              for i in range(0, len(characters), BREAK_EVERY))
+
+    return _TAG_OR_LONG_WORD.sub(split, markup)
+
+
 def display_url(url: str) -> str:
     return url.split("://", 1)[-1].rstrip("/")
 
@@ -131,7 +157,8 @@ def booklet_html(programme: Programme, options: Options, *, parts: Collection[st
     and one page whose folio is that text.
     """
     env = make_environment(options.templates, filters={"inverted_name": inverted_name,
-                                                       "display_url": display_url})
+                                                       "display_url": display_url,
+                                                       "breakable": breakable})
     site = site_url(options) if "back" in parts else None
     slots = list(placed_slots(programme)) if "overview" in parts else []
     return render_template(
