@@ -4,7 +4,12 @@ For each size a seeded synthetic README (``namconvert generate``) is measured:
 
 - ours: ``parse``, each registered format on its own, and a full ``namconvert build``;
 - plain: Pandoc README -> standalone HTML, Pandoc README -> EPUB (pypandoc's bundled
-  pandoc), WeasyPrint on Pandoc's HTML.
+  pandoc), WeasyPrint on Pandoc's HTML;
+- from 1,000 talks up: the full build under ``--max-memory 1G`` (its outputs compared with
+  the unbudgeted build's, file by file), and ``namconvert serve``'s reload: the time from a
+  save of the README to the page served again from the rebuilt site (the state's long poll
+  answering, then the page), once with the background idle and once while it still builds
+  the booklet of the save before.
 
 Every measured run is its own child process: wall time from here, CPU time from
 ``wait4`` (the child and the workers it waited for), peak memory as the largest
@@ -37,11 +42,15 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "source" / "README.md"
 DEFAULT_SIZES = (10, 100, 1000, 10000)
 PLAIN_LIMIT = 600.0  # seconds: a plain-tool run longer than this is skipped or stopped
+BUDGET = "1G"  # the issue's --max-memory run
+BUDGET_FROM = 1000  # talks: smaller programmes fit any budget, and their reload is instant
+SERVE_WAIT = 900.0  # seconds for serve's first build (every format) before the saves
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 PLAIN = ("pandoc-html", "pandoc-epub", "weasyprint")
 # Our formats compared with a plain tool: (our stage, plain runs that make the same thing).
@@ -221,6 +230,80 @@ def make_all_unchanged() -> Run:
     return measure(["make", "-s", "-C", str(ROOT), "all"])
 
 
+def same_files(a: Path, b: Path) -> str:
+    """"" when folders A and B hold the same files byte for byte, else what differs."""
+    def files(root: Path) -> dict[str, Path]:
+        return {str(p.relative_to(root)): p for p in root.rglob("*")
+                if p.is_file() and not p.name.startswith(".")}
+
+    left, right = files(a), files(b)
+    if left.keys() != right.keys():
+        return f"different files: {sorted(left.keys() ^ right.keys())[:3]}"
+    differ = [name for name in sorted(left) if left[name].read_bytes() != right[name].read_bytes()]
+    return f"{len(differ)} files differ: {differ[:3]}" if differ else ""
+
+
+def _state(url: str, after: int | None = None) -> dict[str, Any]:
+    import urllib.request
+
+    query = "" if after is None else f"?after={after}"
+    with urllib.request.urlopen(f"{url}__namconvert/state{query}", timeout=30) as answer:
+        return dict(json.loads(answer.read()))
+
+
+def serve_reload(readme: Path, work: Path) -> dict[str, Run]:
+    """``namconvert serve`` on a copy of README: seconds from a save to the rebuilt page
+    served, with the background idle (``idle``) and then busy with the save before (``busy``).
+    """
+    import urllib.request
+
+    folder = work / "serve-source"
+    folder.mkdir(exist_ok=True)
+    source = folder / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    source.write_text(text, encoding="utf-8")
+    child = subprocess.Popen([namconvert_bin(), "serve", str(source), "-o", str(work / "serve"),
+                              "--port", "0"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             start_new_session=True, text=True)
+    runs: dict[str, Run] = {}
+    try:
+        assert child.stderr is not None
+        url = ""
+        for line in child.stderr:  # "Serving DIR at URL (Ctrl-C to stop)", after the site
+            if " at http://" in line:
+                url = line.split(" at ", 1)[1].split(" ", 1)[0]
+                break
+        if not url:
+            return {"idle": Run(note="failed: serve did not start")}
+        threading.Thread(target=child.stderr.read, daemon=True).start()  # never block it
+        deadline = time.monotonic() + SERVE_WAIT
+        state = _state(url)
+        while state["stale"] and time.monotonic() < deadline:
+            state = _state(url, state["change"])
+        for case, title in (("idle", "Revised A"), ("busy", "Revised B")):
+            if case == "idle" and state["stale"]:
+                runs[case] = Run(note=f"skipped: the first build took over {SERVE_WAIT:.0f} s")
+                continue
+            version = state["version"]
+            text = text.replace("# ", f"# {title} ", 1)
+            start = time.perf_counter()
+            source.write_text(text, encoding="utf-8")
+            while state["version"] == version:
+                state = _state(url, state["change"])
+            with urllib.request.urlopen(url, timeout=30) as page:
+                served = title in page.read().decode("utf-8", "replace")
+            runs[case] = Run(time.perf_counter() - start, None, None,
+                             "" if served and not state["error"] else "failed: page not rebuilt")
+    finally:
+        os.killpg(child.pid, 2)
+        try:
+            child.wait(30)
+        except subprocess.TimeoutExpired:
+            os.killpg(child.pid, 9)
+            child.wait()
+    return runs
+
+
 def bench_size(label: str, readme: Path, work: Path, formats: list[str],
                history: dict[str, list[tuple[int, float]]], talks: int) -> dict[str, Run]:
     runs: dict[str, Run] = {}
@@ -239,6 +322,19 @@ def bench_size(label: str, readme: Path, work: Path, formats: list[str],
     out = work / "build"
     runs["build"] = measure([namconvert_bin(), "build", str(readme), "-o", str(out)])
     log("build", runs["build"])
+    if talks >= BUDGET_FROM:
+        budgeted = work / "budgeted"
+        runs["budget"] = measure([namconvert_bin(), "build", str(readme), "-o", str(budgeted),
+                                  "--max-memory", BUDGET])
+        if runs["budget"].ok and runs["build"].ok:
+            runs["budget"].note = same_files(out, budgeted) or ""
+            if runs["budget"].note:
+                runs["budget"].note = f"failed: not the unbudgeted build's outputs: " \
+                                      f"{runs['budget'].note}"
+        log("budget", runs["budget"])
+        for case, run in serve_reload(readme, work).items():
+            runs[f"serve-{case}"] = run
+            log(f"serve-{case}", run)
     edited = work / "edited" / "README.md"
     edited.parent.mkdir(exist_ok=True)
     edited.write_text(with_one_abstract_edited(readme.read_text(encoding="utf-8")),
@@ -307,6 +403,13 @@ def table(label: str, size_bytes: int, runs: dict[str, Run], formats: list[str])
         row(name, runs[name], [runs[t] for t in compared] if compared else None)
     row("build", runs["build"], [runs[t] for t in PLAIN], "**full build** (all formats)")
     row("rebuild", runs["rebuild"], None, "rebuild after one abstract edit (same `-o`)")
+    if "budget" in runs:
+        row("budget", runs["budget"], None,
+            f"full build with `--max-memory {BUDGET}` (outputs equal to the full build's)")
+    for case, shown in (("idle", "background idle"), ("busy", "background busy")):
+        if f"serve-{case}" in runs:
+            row(f"serve-{case}", runs[f"serve-{case}"], None,
+                f"`serve`: save to rebuilt page served ({shown})")
     for tool in PLAIN:
         run = runs[tool]
         lines.append(f"| plain: {tool} | {_fmt(run.wall)} | {_fmt(run.cpu)} | {_fmt(run.peak_mb)} "
@@ -422,7 +525,11 @@ def main(argv: list[str] | None = None) -> int:
              "row compares with Pandoc HTML + WeasyPrint, the full build with all three. Peak "
              "MB is the largest sum of RSS over the process tree. *Rebuild* is the same build "
              "into the same folder after one abstract was edited: a big booklet's body parts "
-             "come from the cache the first build left there, except the edited one.", "",
+             "come from the cache the first build left there, except the edited one. From "
+             f"{BUDGET_FROM:,} talks: the full build under `--max-memory {BUDGET}`, its outputs "
+             "compared with the full build's file by file; and `serve`'s reload, from a save of "
+             "the README to the rebuilt page served (wall only), with the background idle and "
+             "while it still builds the save before's booklet.", "",
              f"`make all` with nothing changed (the seed, in the project): "
              f"{_fmt(unchanged.wall)} s wall.", "", *tables]
     print("\n".join(body))

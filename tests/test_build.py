@@ -15,7 +15,7 @@ import pytest
 from namconvert import build
 from namconvert.cli import main
 from namconvert.config import Options
-from namconvert.errors import DependencyError, RenderError
+from namconvert.errors import DependencyError, NamconvertError, RenderError
 from namconvert.model import Programme
 from namconvert.output import STAGING_PREFIX, OutputWriter
 from namconvert.render import RENDERERS, RenderFunction
@@ -163,3 +163,70 @@ def test_a_running_build_keeps_its_staging_folder(tmp_path: Path, seed: Programm
     assert seen == [True]
     assert (tmp_path / "mine.txt").read_text() == "x"
     assert not list(tmp_path.glob(STAGING_PREFIX + "*"))
+
+
+def _booklet_workers() -> list[str]:
+    import multiprocessing
+
+    return [p.name for p in multiprocessing.active_children() if p.name == "namconvert-pdf"]
+
+
+def test_the_booklets_worker_starts_before_the_parse_and_renders_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NAMCONVERT_JOBS", raising=False)
+    seen: list[list[str]] = []
+    parse = build.parse_file
+
+    def watched(*args: object, **kwargs: object) -> object:
+        seen.append(_booklet_workers())  # the worker is already loading WeasyPrint
+        return parse(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build, "parse_file", watched)
+    monkeypatch.setattr(build, "available_cores", lambda: 2)
+    started: list[build.EarlyWorker] = []
+    start_for = build.EarlyWorker.start_for
+
+    def kept(names: list[str]) -> build.EarlyWorker | None:
+        started.extend(w for w in [start_for(names)] if w is not None)
+        return started[-1] if started else None
+
+    monkeypatch.setattr(build.EarlyWorker, "start_for", kept)
+    build.run_build(SOURCE, Options(timezone="Europe/London"), tmp_path / "early",
+                    ["pdf", "json"])
+    assert seen == [["namconvert-pdf"]]
+    (worker,) = started
+    assert worker._answered.is_set()  # it rendered the booklet, not a worker forked later
+    assert worker.process.exitcode == 0 and _booklet_workers() == []  # ended with the build
+    monkeypatch.setenv("NAMCONVERT_JOBS", "1")
+    build.run_build(SOURCE, Options(timezone="Europe/London"), tmp_path / "here", ["pdf", "json"])
+    assert _tree(tmp_path / "early") == _tree(tmp_path / "here")
+
+
+def test_a_failed_parse_leaves_no_booklet_worker(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NAMCONVERT_JOBS", raising=False)
+    monkeypatch.setattr(build, "available_cores", lambda: 2)
+    bad = tmp_path / "README.md"
+    bad.write_text("# NAM 2022\n\n## Monday 13 July\n\n| Time | Title |\n| --- | --- |\n"
+                   "| 25:99 | x |\n", encoding="utf-8")
+    with pytest.raises(NamconvertError):
+        build.run_build(bad, Options(timezone="UTC"), tmp_path / "out", ["pdf"])
+    assert _booklet_workers() == []
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_budgets_booklet_parts_cap_the_cores_the_booklet_sees(
+        tmp_path: Path, seed: Programme, seed_options: Options, monkeypatch: pytest.MonkeyPatch,
+        jobs: int) -> None:
+    from namconvert import budget, workers
+
+    def counting(view: View, out: OutputWriter) -> list[Path]:
+        return [out.write_text("programme.pdf", str(workers.available_cores()))]
+
+    _patch(monkeypatch, "pdf", counting)
+    one_part = budget.Plan(jobs=jobs, booklet_parts=1, needs={"pdf": 1.0, "json": 1.0},
+                           room=1e6, fork=0.0)
+    monkeypatch.setattr(build, "memory_plan", lambda *args: one_part)
+    build.write_outputs(seed, SOURCE, seed_options, tmp_path, ["pdf", "json"], jobs=jobs)
+    assert (tmp_path / "programme.pdf").read_text() == "1"
+    assert workers._core_limit is None  # and no cap is left behind in this process

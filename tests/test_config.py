@@ -66,6 +66,10 @@ def test_an_unknown_key_far_from_any_lists_the_known_ones(source: Path) -> None:
     ("start_date = 2022-07-13T09:00:00\n", 1,
      "start_date must be a date YYYY-MM-DD, not 2022-07-13T09:00:00"),
     ("max_bytes = 0\n", 1, "max_bytes must be at least 1, not 0"),
+    ('max_memory = "lots"\n', 1,
+     "max_memory must be a size such as 1G or 512M (a number, then K, M, G or T), not 'lots'"),
+    ("max_memory = true\n", 1,
+     "max_memory must be a size such as 1G or 512M (neither text nor a number), not true"),
     ('paper = "a3"\n', 1, "paper must be one of a5, a4, letter, not 'a3'"),
     ('timezone = "Mars/Olympus_Mons"\n', 1,
      "unknown time zone 'Mars/Olympus_Mons' (use an IANA name such as Europe/London)"),
@@ -97,6 +101,14 @@ def test_a_toml_error_carries_its_line_and_column(source: Path, capsys: pytest.C
     code, lines = _check(source, capsys)
     assert code == 1
     assert lines == [f"{path}:{place}: error: not valid TOML: {message} [config]"]
+
+
+def test_a_memory_budget_is_read_from_the_settings_and_a_flag_overrides_it(source: Path) -> None:
+    _settings(source, 'max_memory = "1.5G"\n')
+    assert make_options(source).max_memory == 3 << 29
+    assert make_options(source, {"max_memory": "512M"}).max_memory == 512 << 20
+    _settings(source, "max_memory = 2048\n")  # a bare number is megabytes
+    assert make_options(source).max_memory == 2 << 30
 
 
 def test_settings_not_in_utf8_are_an_error(source: Path,

@@ -120,7 +120,8 @@ def test_serves_the_build_on_loopback_with_the_reload_script(site):
     assert SCRIPT_PATH not in on_disk, "the built file itself must stay clean"
     status, media_type, script = get(site.preview.url + SCRIPT_PATH.lstrip("/"))
     assert status == 200 and "javascript" in media_type and STATE_PATH in script
-    assert site.state() == {"version": 1, "error": None}
+    assert site.state() == {"version": 1, "error": None, "stale": [], "stale_error": None,
+                            "change": 1}
     assert get(site.preview.url + "assets/style.css")[0] == 200
     assert get(site.preview.url + "__namconvert/nothing")[0] == 404
 
@@ -273,3 +274,93 @@ def test_serve_refuses_a_fifo_as_source_at_once(tmp_path, capsys):
     assert main(["serve", str(fifo), "-o", str(tmp_path / "out"), "--port", "0"]) == 1
     assert capsys.readouterr().err == (f"{fifo}: error: is a FIFO (named pipe), not a file to "
                                        "read [serve]\n")
+
+
+def states_until(preview: Preview, done: Callable[[dict[str, object]], bool],
+                 seconds: float = 60) -> list[dict[str, object]]:
+    """Every state the page's script would see (its long poll) until DONE says so."""
+    seen: list[dict[str, object]] = []
+    change = json.loads(get(preview.url + STATE_PATH.lstrip("/"))[2])["change"]
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        state = json.loads(get(f"{preview.url}{STATE_PATH.lstrip('/')}?after={change}")[2])
+        if state["change"] != change:
+            seen.append(state)
+            change = state["change"]
+            if done(state):
+                return seen
+    raise AssertionError(f"timed out; states seen: {seen}")
+
+
+@pytest.fixture()
+def full(tmp_path: Path) -> Iterator[Site]:
+    """A preview of the site, the booklet and the calendars."""
+    folder = tmp_path / "source"
+    shutil.copytree(SOURCE.parent, folder)
+    with Preview(folder / "README.md", lambda: make_options(folder / "README.md"),
+                 tmp_path / "out", port=0, formats=["html", "pdf", "ics"],
+                 log=lambda line: None) as preview:
+        assert preview.wait_for_background(120)
+        yield Site(preview, folder)
+
+
+def test_a_save_writes_the_site_first_and_the_rest_after_it(full: Site) -> None:
+    out = full.preview.out_dir
+    assert full.state()["stale"] == []
+    booklet = (out / "programme.pdf").read_bytes()
+    assert "NAM 2022" in full.page() and b"NAM 2023" not in (out / "programme.ics").read_bytes()
+    version = full.edit("# NAM 2022", "# NAM 2023")
+    states = states_until(full.preview, lambda s: s["version"] == version and not s["stale"])
+    first = next(s for s in states if s["version"] == version)
+    # The site is written, the page told to reload, while the booklet and calendars are not.
+    assert first["stale"] == ["ics", "pdf"] and first["error"] is None
+    assert states[-1]["stale"] == [] and states[-1]["stale_error"] is None
+    assert "NAM 2023" in full.page()
+    assert (out / "programme.pdf").read_bytes() != booklet
+    assert b"NAM 2023" in (out / "programme.ics").read_bytes()
+    # The site still links to the formats it went ahead of.
+    assert "programme.pdf" in full.page()
+
+
+def test_a_site_written_first_is_a_site_written_alone(full: Site, tmp_path: Path) -> None:
+    full.edit("# NAM 2022", "# NAM 2023")
+    states_until(full.preview, lambda s: s["version"] == 2 and not s["stale"])
+    alone = tmp_path / "alone"
+    assert main(["build", str(full.readme), "-o", str(alone), "--format", "html,pdf,ics"]) == 0
+    for page in ("index.html", "programme.ics"):
+        assert (full.preview.out_dir / page).read_bytes() == (alone / page).read_bytes()
+
+
+def test_a_save_while_the_rest_is_built_gets_its_site_at_once(full: Site) -> None:
+    first = full.edit("# NAM 2022", "# NAM 2023")
+    states_until(full.preview, lambda s: s["version"] == first)
+    second = full.edit("# NAM 2023", "# NAM 2024")  # the booklet of NAM 2023 is being made
+    states = states_until(full.preview, lambda s: s["version"] == second and not s["stale"])
+    at_second = next(s for s in states if s["version"] == second)
+    assert at_second["stale"] == ["ics", "pdf"]
+    assert "NAM 2024" in full.page()
+    assert b"NAM 2024" in (full.preview.out_dir / "programme.ics").read_bytes()
+
+
+def test_a_failed_background_format_stays_stale_with_its_error(full: Site,
+                                                               tmp_path: Path) -> None:
+    # A booklet stylesheet WeasyPrint cannot lay out is not the site's business.
+    templates = tmp_path / "templates"
+    shutil.copytree(builtin_templates() / "pdf", templates / "pdf")
+    broken = sorted((templates / "pdf").rglob("*.jinja"))[0]
+    broken.write_text("{% if %}", encoding="utf-8")
+    full.preview.options = lambda: make_options(full.readme, {"templates": templates})
+    version = full.edit("# NAM 2022", "# NAM 2023")
+    states = states_until(full.preview,
+                          lambda s: s["version"] == version and bool(s["stale_error"]))
+    assert states[-1]["error"] is None and states[-1]["stale"] == ["ics", "pdf"]  # all or none
+    assert "NAM 2023" in full.page()
+
+
+def test_the_reload_script_asks_with_a_long_poll(site: Site) -> None:
+    script = get(site.preview.url + SCRIPT_PATH.lstrip("/"))[2]
+    assert "?after=" in script and "namconvert-stale" in script
+    change = site.state()["change"]
+    site.edit("# NAM 2022", "# NAM 2023")  # answered by the rebuild, not the poll's time-out
+    answer = json.loads(get(f"{site.preview.url}{STATE_PATH.lstrip('/')}?after={change}")[2])
+    assert answer["change"] != change and answer["version"] == 2

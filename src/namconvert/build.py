@@ -6,21 +6,30 @@ pickled). Each worker stages its files in its own staging folder; the parent
 moves them into the one :class:`OutputWriter` of the build and commits only
 when every renderer succeeded: the all-or-nothing semantics of a serial build.
 ``NAMCONVERT_JOBS=1`` (or ``jobs=1``) runs everything in this process.
+
+The booklet's worker is started before the source is read (:class:`EarlyWorker`), so that
+WeasyPrint's import overlaps the parse; it is handed the shaped programme when the others
+start. The memory budget (``--max-memory``, :mod:`budget`) decides how many renderers run at
+once, and how many booklet parts.
 """
 
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
+import importlib
 import multiprocessing
 import os
 import queue
 import shutil
+import signal
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from . import progress
+from . import budget, progress
 from .config import Options, settings_warnings, timezone_warning
 from .errors import ConfigError, Diagnostic, NamconvertError, OutputError, ParseError, RenderError
 from .model import Programme
@@ -28,7 +37,14 @@ from .output import OutputWriter, claim, prepare
 from .parse import parse_file
 from .render import FORMATS, RENDERERS
 from .views import View, shape
-from .workers import available_cores, exit_with_parent, stopped_on_interrupt
+from .workers import (
+    STOP_SECONDS,
+    available_cores,
+    exit_with_parent,
+    limit_cores,
+    resident_mb,
+    stopped_on_interrupt,
+)
 
 # Slowest first, so the longest renderer starts at once and the others fill the other cores.
 # Measured on 1,000 talks (bench/RESULTS.md); unknown formats count as quick.
@@ -65,13 +81,27 @@ def build(source: Path, options: Options, out_dir: Path,
 def run_build(source: Path, options: Options, out_dir: Path,
               formats: Sequence[str] | None = None, *, strict: bool = False,
               report: Callable[[Diagnostic], None] = lambda finding: None) -> list[Path]:
-    """What ``namconvert build`` and every rebuild of ``namconvert serve`` do: read the
-    settings file's warnings and the source, REPORT each warning, write FORMATS into OUT_DIR.
+    """What ``namconvert build`` does: read the settings file's warnings and the source,
+    REPORT each warning, write FORMATS into OUT_DIR.
 
     Errors raise (:class:`ParseError` and the like); under STRICT so do warnings, and then
     nothing is written.
     """
     names = resolve_formats(formats)  # a bad --format fails before anything is read
+    early = EarlyWorker.start_for(names)
+    try:
+        programme = read_programme(source, options, strict=strict, report=report)
+        return write_outputs(programme, source, options, out_dir, names, report=report,
+                             early=early)
+    finally:
+        if early is not None:
+            early.close()
+
+
+def read_programme(source: Path, options: Options, *, strict: bool = False,
+                   report: Callable[[Diagnostic], None] = lambda finding: None) -> Programme:
+    """The programme SOURCE holds, its settings' and its own warnings REPORTed (under STRICT
+    they are errors). Errors raise."""
     settings = settings_warnings(source)  # unknown keys in namconvert.toml
     for finding in settings:
         report(finding)
@@ -84,7 +114,7 @@ def run_build(source: Path, options: Options, out_dir: Path,
         raise ConfigError("the settings' warnings are errors under --strict", source)
     for finding in findings:
         report(finding)
-    return write_outputs(result.programme, source, options, out_dir, names)
+    return result.programme
 
 
 def job_count(jobs: int | None, tasks: int) -> int:
@@ -99,28 +129,39 @@ def job_count(jobs: int | None, tasks: int) -> int:
 
 def write_outputs(programme: Programme, source: Path, options: Options, out_dir: Path,
                   formats: Sequence[str] | None = None, *, jobs: int | None = None,
-                  display: progress.Display | None = None) -> list[Path]:
+                  display: progress.Display | None = None,
+                  linked: Sequence[str] | None = None,
+                  report: Callable[[Diagnostic], None] = lambda finding: None,
+                  early: EarlyWorker | None = None) -> list[Path]:
     """Render PROGRAMME (read from SOURCE) into OUT_DIR; all or nothing.
 
     DISPLAY shows progress on a terminal (default: a :class:`progress.Display`
-    on stderr, silent unless stderr is a terminal and the build is slow).
+    on stderr, silent unless stderr is a terminal and the build is slow). LINKED are the
+    formats the output folder will hold, for the pages' links (default: FORMATS; a preview
+    writes the site first and the rest after). A budget too small is REPORTed as a warning.
+    EARLY is a worker started before the parse, for the format it was started for.
     """
     options = with_build_time(source, options)
     names = resolve_formats(formats)
     # Shaped once; every renderer is told which formats this build writes, so a page links
     # only to files the output folder will hold (render/html.py).
-    view = shape(programme, options, names)
+    view = shape(programme, options, resolve_formats(linked) if linked is not None else names)
     out_dir = prepare(out_dir, source, options.templates)  # refuses the source's folder
+    plan = memory_plan(view, names, options, job_count(jobs, len(names)))
+    if early is not None and (plan.jobs <= 1 or len(view.slots) > EARLY_MAX_SLOTS):
+        early.close()  # not worth its pickled view, or no workers at all
+        early = None
+    if plan.warning:
+        report(Diagnostic(str(source), 0, 1, "warning", plan.warning, "memory"))
     display = display or progress.Display(names)
     try:
         with claim(out_dir):  # and remove what builds killed before left behind
             writer = OutputWriter(out_dir)
             try:
-                if job_count(jobs, len(names)) <= 1:
-                    _render_here(names, view, writer, display)
+                if plan.jobs <= 1:
+                    _render_here(names, view, writer, display, plan)
                 else:
-                    _render_in_workers(names, view, writer, display,
-                                       job_count(jobs, len(names)))
+                    _render_in_workers(names, view, writer, display, plan, early)
                 return writer.commit(names, RENDERERS)
             finally:
                 writer.discard()
@@ -133,15 +174,27 @@ def write_outputs(programme: Programme, source: Path, options: Options, out_dir:
         display.close()
 
 
+def memory_plan(view: View, names: Sequence[str], options: Options, jobs: int) -> budget.Plan:
+    """How this build fits its memory budget, from the programme's size and what this
+    process holds now (every forked worker counts it again)."""
+    from .render.pdf.parts import PART_SLOTS, slot_count
+
+    slots = slot_count(view.programme)
+    limit = options.max_memory if options.max_memory is not None else budget.default_budget()
+    return budget.plan(names, slots, limit, resident_mb(), available_cores(),
+                       booklet_in_parts=slots > 2 * PART_SLOTS, jobs=jobs)
+
+
 def _render_here(names: list[str], view: View, writer: OutputWriter,
-                 display: progress.Display) -> None:
+                 display: progress.Display, plan: budget.Plan) -> None:
     previous = progress.set_sink(display)
     try:
-        for name in names:
-            progress.started(name)
-            writer.format = name
-            RENDERERS[name].render(view, writer)
-            progress.finished(name)
+        with limit_cores(plan.booklet_parts or None):
+            for name in names:
+                progress.started(name)
+                writer.format = name
+                RENDERERS[name].render(view, writer)
+                progress.finished(name)
     finally:
         progress.set_sink(previous)
 
@@ -173,18 +226,20 @@ class _Outcome:
     error: tuple[type[NamconvertError], tuple[Any, ...], dict[str, Any]] | None = None
 
 
-# Set in the parent just before the workers fork; they inherit it instead of unpickling it.
-_SHARED: tuple[View, Path, Any] | None = None
+# Set in the parent just before the workers fork; they inherit it instead of unpickling it:
+# the view, the output folder, the progress queue, and how many booklet parts at once.
+_SHARED: tuple[View, Path, Any, int | None] | None = None
 
 
 def _render_in_worker(name: str) -> _Outcome:
     assert _SHARED is not None
-    view, out_dir, events = _SHARED
+    view, out_dir, events, cores = _SHARED
     progress.set_sink(progress.forward_to(events))
     writer = _RecordingWriter(out_dir)
     try:
         progress.started(name)
-        RENDERERS[name].render(view, writer)
+        with limit_cores(cores):
+            RENDERERS[name].render(view, writer)
         progress.finished(name)
     except NamconvertError as exc:
         writer.discard()
@@ -212,20 +267,29 @@ def _rebuilt(error: tuple[type[NamconvertError], tuple[Any, ...], dict[str, Any]
 
 
 def _render_in_workers(names: list[str], view: View, writer: OutputWriter,
-                       display: progress.Display, jobs: int) -> None:
+                       display: progress.Display, plan: budget.Plan,
+                       early: EarlyWorker | None = None) -> None:
     global _SHARED
     context = multiprocessing.get_context("fork")
     events = context.Queue()
-    _SHARED = (view, writer.out_dir, events)
+    queues = [events, *([early.events] if early is not None else [])]
+    _SHARED = (view, writer.out_dir, events, plan.booklet_parts or None)
     outcomes: dict[str, _Outcome] = {}
     try:
         # On Ctrl-C the workers end at once, not after the booklet is laid out.
-        with cf.ProcessPoolExecutor(jobs, mp_context=context, initializer=exit_with_parent,
+        with cf.ProcessPoolExecutor(plan.jobs, mp_context=context, initializer=exit_with_parent,
                                     initargs=(os.getpid(),)) as pool, stopped_on_interrupt(pool):
-            _collect(pool, names, events, display, outcomes)
+            def submit(name: str) -> cf.Future[_Outcome]:
+                if early is not None and name == early.name:
+                    return early.submit(view, writer.out_dir, plan.booklet_parts or None)
+                return pool.submit(_render_in_worker, name)
+
+            _collect(submit, names, queues, display, outcomes, plan)
         # After the pool's shutdown: a worker's last reports may still sit in its queue's
         # feeder thread when its result arrives, and are flushed only as the worker exits.
-        _drain(events, display)
+        if early is not None:
+            early.close()
+        _drain(queues, display)
         failed = [outcomes[n] for n in names if n in outcomes and outcomes[n].error is not None]
         if failed:
             assert failed[0].error is not None
@@ -242,30 +306,135 @@ def _render_in_workers(names: list[str], view: View, writer: OutputWriter,
         events.close()
 
 
-def _collect(pool: cf.ProcessPoolExecutor, names: list[str], events: Any,
-             display: progress.Display, outcomes: dict[str, _Outcome]) -> None:
-    """Run each format in POOL, showing progress; fill OUTCOMES; stop at the first error."""
-    ordered = sorted(names, key=lambda n: -COST.get(n, 1))
-    pending = {pool.submit(_render_in_worker, name): name for name in ordered}
-    while pending:
-        done, _ = cf.wait(pending, timeout=POLL_SECONDS, return_when=cf.FIRST_COMPLETED)
-        _drain(events, display)
+def _collect(submit: Callable[[str], cf.Future[_Outcome]], names: list[str],
+             queues: list[Any], display: progress.Display, outcomes: dict[str, _Outcome],
+             plan: budget.Plan) -> None:
+    """Run each format (SUBMIT starts one), as many at once as PLAN lets fit the memory
+    budget, showing progress; fill OUTCOMES; stop at the first error."""
+    waiting = sorted(names, key=lambda n: -COST.get(n, 1))
+    running: dict[cf.Future[_Outcome], str] = {}
+
+    def start() -> None:
+        for name in budget.startable(waiting, running.values(), plan):
+            waiting.remove(name)
+            running[submit(name)] = name
+
+    start()
+    while running:
+        done, _ = cf.wait(running, timeout=POLL_SECONDS, return_when=cf.FIRST_COMPLETED)
+        _drain(queues, display)
         display.tick()
         for future in done:
-            del pending[future]
-            if future.cancelled():
-                continue
+            del running[future]
             outcome = future.result()  # a bug (not a NamconvertError) raises here
             outcomes[outcome.name] = outcome
             if outcome.error is not None:
-                for other in pending:  # all or nothing: don't start the rest
-                    other.cancel()
+                waiting.clear()  # all or nothing: don't start the rest
+        start()
 
 
-def _drain(events: Any, display: progress.Display) -> None:
-    while True:
-        try:
-            event = events.get_nowait()
-        except queue.Empty:
+def _drain(queues: list[Any], display: progress.Display) -> None:
+    for events in queues:
+        while True:
+            try:
+                event = events.get_nowait()
+            except queue.Empty:
+                break
+            display(event)
+
+
+# -- the booklet's worker, started first ------------------------------------------------------
+
+# The imports a renderer puts off until its first use, made by its early worker while the
+# source is read (WeasyPrint's costs about 0.4 s, a quarter of the seed's build).
+DEFERRED_IMPORTS = {"pdf": ("weasyprint",)}
+# Beyond this many slots the view the early worker is sent costs more to pickle and unpickle
+# than the import saves (1,000 talks: 0.18 s; 10,000: 5 s, against 1.3 s for WeasyPrint's
+# import on the same loaded machine); the booklet's worker is then forked after the parse.
+EARLY_MAX_SLOTS = 3000
+IDLE_END_SECONDS = 10.0  # an early worker that answered has only its progress to flush
+
+
+class EarlyWorker:
+    """A worker for one format, forked before the source is read: it makes that renderer's
+    deferred imports meanwhile, then renders the view it is sent (pickled: it was forked
+    before the view existed), or ends when sent nothing."""
+
+    def __init__(self, name: str) -> None:
+        context = multiprocessing.get_context("fork")
+        self.name = name
+        self.events = context.Queue()
+        self._connection, child = context.Pipe()
+        self.process = context.Process(target=_early_main, name=f"namconvert-{name}",
+                                       args=(name, child, self.events, os.getpid()))
+        self.process.start()
+        child.close()
+        self._sent = False
+        self._answered = threading.Event()
+
+    @classmethod
+    def start_for(cls, names: Sequence[str]) -> EarlyWorker | None:
+        """The booklet's early worker when this build renders it in workers, else None."""
+        wanted = [n for n in names if n in DEFERRED_IMPORTS]
+        if not wanted or job_count(None, len(names)) <= 1:
+            return None
+        return cls(wanted[0])
+
+    def submit(self, view: View, out_dir: Path, cores: int | None) -> cf.Future[_Outcome]:
+        future: cf.Future[_Outcome] = cf.Future()
+        future.set_running_or_notify_cancel()
+        self._connection.send((view, out_dir, cores))
+        self._sent = True
+
+        def wait() -> None:
+            try:
+                answer = self._connection.recv()
+                self._answered.set()
+                future.set_result(answer)
+            except (EOFError, OSError):
+                future.set_exception(RenderError(f"the {self.name} worker ended without an "
+                                                 "answer (see the messages above)"))
+
+        threading.Thread(target=wait, name=f"namconvert-{self.name}-answer",
+                         daemon=True).start()
+        return future
+
+    def close(self) -> None:
+        """End the worker. One never sent work has only imported: it is killed at once (it
+        holds no files and no workers). One that answered is ending on its own; one still
+        working (an interrupted or failed build) is interrupted, then killed after
+        STOP_SECONDS."""
+        if self.process.pid is None or self.process.exitcode is not None:
+            self._connection.close()
             return
-        display(event)
+        if not self._sent:
+            self.process.kill()
+        elif self._answered.is_set():
+            self.process.join(IDLE_END_SECONDS)
+        if self.process.is_alive():
+            with contextlib.suppress(OSError):
+                os.kill(self.process.pid, signal.SIGINT)
+            self.process.join(STOP_SECONDS)
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self._connection.close()
+
+
+def _early_main(name: str, connection: Any, events: Any, parent: int) -> None:
+    global _SHARED
+    exit_with_parent(parent)
+    try:
+        for module in DEFERRED_IMPORTS.get(name, ()):
+            importlib.import_module(module)
+        message = connection.recv()
+        if message is None:
+            return
+        view, out_dir, cores = message
+        _SHARED = (view, out_dir, events, cores)
+        connection.send(_render_in_worker(name))
+    except (EOFError, OSError, SystemExit):
+        pass  # the build ended or was interrupted: nothing to answer
+    finally:
+        events.close()
+        events.join_thread()

@@ -19,6 +19,8 @@ from .config import Options, make_options, paper_sizes, settings_warnings, timez
 from .errors import Diagnostic, NamconvertError, OutputError, has_errors
 
 DEFAULT_SOURCE = Path("source/README.md")
+MAX_MEMORY_HELP = ("memory the whole build may use, e.g. 1G or 512M: heavy steps then run one "
+                   "after another (default: a quarter of this machine's RAM)")
 
 
 def _date(text: str) -> dt.date:
@@ -61,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--paper", choices=paper_sizes(), help="booklet paper size (default: a5)")
     build.add_argument("--templates", type=Path, metavar="DIR",
                        help="folder of templates that override the built-in ones")
+    build.add_argument("--max-memory", metavar="SIZE", help=MAX_MEMORY_HELP)
     serve = source_command("serve", "build, serve on 127.0.0.1 and rebuild on every change")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
     serve.add_argument("-o", "--output", type=Path, default=Path("build"), metavar="DIR",
@@ -69,6 +72,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="comma-separated formats to rebuild (default: all)")
     serve.add_argument("--templates", type=Path, metavar="DIR",
                        help="folder of templates that override the built-in ones")
+    serve.add_argument("--max-memory", metavar="SIZE", help=MAX_MEMORY_HELP)
     generate = commands.add_parser("generate", help="write a synthetic programme README",
                                    description="Write a seeded synthetic programme README "
                                    "(for benchmarks and scale tests).")
@@ -85,6 +89,7 @@ def _options(args: argparse.Namespace) -> Options:
     overrides: dict[str, Any] = {
         "year": args.year, "timezone": args.timezone, "start_date": args.start_date,
         "paper": getattr(args, "paper", None), "templates": getattr(args, "templates", None),
+        "max_memory": getattr(args, "max_memory", None),
     }
     return make_options(args.source, overrides)
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from .budget import parse_size
 from .errors import ConfigError, Diagnostic
 from .files import TooLarge, read_bounded
 
@@ -40,6 +41,9 @@ class Options:
     paper: str = "a5"
     base_url: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    # Bytes the build's whole process tree should stay inside (budget.py); None: a quarter of
+    # the machine's RAM.
+    max_memory: int | None = None
     templates: Path | None = None
     source_date_epoch: int | None = None
     # [columns]: which column is which, by its header text ({"time": "Wann", "title": "Was"}).
@@ -115,6 +119,12 @@ def _coerce(key: str, value: Any, where: str, line: int | None = None,
         if key == "max_bytes" and value < 1:
             raise ConfigError(f"max_bytes must be at least 1, not {value}", where, line)
         return value
+    if key == "max_memory":
+        try:
+            return parse_size(value)
+        except ValueError as exc:
+            raise ConfigError(f"max_memory must be a size such as 1G or 512M ({exc}), not "
+                              f"{_shown(value)}", where, line) from None
     if key == "timezone":
         return _check_timezone(str(value), where, line)
     if key == "paper":

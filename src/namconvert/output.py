@@ -20,6 +20,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -35,6 +36,9 @@ from .errors import OutputError, RenderError
 STAGING_PREFIX = ".namconvert-staging-"
 MARKER = ".namconvert"  # in every output folder: what each format wrote there
 Manifest = dict[str, list[str]]  # format name -> paths relative to the output folder
+# One commit at a time in this process: a preview commits its site while the other formats
+# are being built in another thread, and each commit rewrites the marker.
+_COMMITTING = threading.Lock()
 
 
 def _refusal(out_dir: Path, source: Path, templates: Path | None) -> str | None:
@@ -174,6 +178,10 @@ class OutputWriter:
         built at all). The marker owns every file throughout, so a build killed half-way
         leaves nothing the next build would not remove.
         """
+        with _COMMITTING:
+            return self._commit(formats, known)
+
+    def _commit(self, formats: Sequence[str], known: Collection[str] | None) -> list[Path]:
         previous = read_manifest(self.out_dir)
         now: Manifest = {}
         for target, owner in self._owner.items():

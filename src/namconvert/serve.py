@@ -2,17 +2,26 @@
 
 The built files are never touched: the preview server adds one script tag to
 each HTML page it sends. That script (served from the same origin, so the
-site's ``'self'`` Content-Security-Policy allows it) polls a tiny state
-endpoint, reloads the page after a successful rebuild and shows the error
-after a failed one. A failed rebuild leaves the previous output in place, as
-every build does.
+site's ``'self'`` Content-Security-Policy allows it) asks a tiny state
+endpoint, which answers as soon as the state changes (a long poll), reloads the
+page after a successful rebuild and shows the error after a failed one. A failed
+rebuild leaves the previous output in place, as every build does.
+
+A save rebuilds the site first, so the page reloads as soon as its pages are
+written (the source read once, the pages still linking to every format); the
+booklet, EPUB and feeds follow in the background from the same reading, at a
+lower priority, and the page shows which of them are still stale. A save during
+the background build waits for none of it: its site is written at once, and the
+background build after the current one is of the newest save only.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import json
+import os
 import re
 import sys
 import threading
@@ -22,10 +31,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .build import run_build
+from . import progress
+from .build import read_programme, resolve_formats, write_outputs
 from .config import CONFIG_NAME, Options
-from .errors import NamconvertError
+from .errors import Diagnostic, NamconvertError
 from .files import kind_of
+from .model import Programme
 from .output import prepare
 from .templating import search_path
 
@@ -37,40 +48,61 @@ SCRIPT_TAG = f'<script src="{SCRIPT_PATH}" defer></script>'
 POLL_MS = 700
 
 RELOAD_JS = """\
-/* namconvert serve: reload after a rebuild, show a failed build's error. */
+/* namconvert serve: reload after a rebuild, show a failed build's error and what is stale. */
 (() => {
   "use strict";
   let seen = null;
-  let banner = null;
-  function show(error) {
-    if (!error) { if (banner) { banner.remove(); banner = null; } return; }
-    if (!banner) {
-      banner = document.createElement("pre");
-      banner.id = "namconvert-build-error";
-      banner.setAttribute("role", "alert");
-      Object.assign(banner.style, {
-        position: "fixed", left: "0", right: "0", bottom: "0", margin: "0", zIndex: "1000",
-        maxHeight: "40vh", overflow: "auto", padding: "1rem", whiteSpace: "pre-wrap",
-        background: "#7f1d1d", color: "#ffffff", font: "0.9rem/1.4 ui-monospace, monospace",
-      });
-      document.body.append(banner);
+  let change = 0;
+  const boxes = {};
+  function box(id, role, style) {
+    if (!boxes[id]) {
+      const element = document.createElement(id === "namconvert-build-error" ? "pre" : "div");
+      element.id = id;
+      element.setAttribute("role", role);
+      Object.assign(element.style, {
+        position: "fixed", margin: "0", zIndex: "1000", padding: "0.5rem 1rem",
+        font: "0.9rem/1.4 ui-monospace, monospace", color: "#ffffff",
+      }, style);
+      document.body.append(element);
+      boxes[id] = element;
     }
-    banner.textContent = "namconvert: the last rebuild failed; showing the previous build.\\n" + error;
+    return boxes[id];
+  }
+  function hide(id) { if (boxes[id]) { boxes[id].remove(); delete boxes[id]; } }
+  function show(state) {
+    if (state.error) {
+      box("namconvert-build-error", "alert", {
+        left: "0", right: "0", bottom: "0", maxHeight: "40vh", overflow: "auto",
+        whiteSpace: "pre-wrap", background: "#7f1d1d",
+      }).textContent = "namconvert: the last rebuild failed; showing the previous build.\\n" +
+        state.error;
+    } else {
+      hide("namconvert-build-error");
+    }
+    const stale = state.stale || [];
+    if (stale.length) {
+      const failed = state.stale_error ? " (failed: " + state.stale_error + ")" : "";
+      box("namconvert-stale", "status", { right: "0", top: "0", background: "#1e3a8a" })
+        .textContent = "namconvert: still rebuilding " + stale.join(", ") + failed;
+    } else {
+      hide("namconvert-stale");
+    }
   }
   async function poll() {
     try {
-      const response = await fetch("@STATE@", { cache: "no-store" });
+      const response = await fetch("@STATE@?after=" + change, { cache: "no-store" });
       const state = await response.json();
       if (seen !== null && state.version !== seen && !state.error) {
         window.location.reload();
         return;
       }
       seen = state.version;
-      show(state.error);
+      change = state.change;
+      show(state);
+      window.setTimeout(poll, 0);
     } catch {
-      /* the server is restarting or gone: keep asking */
+      window.setTimeout(poll, @POLL@);  /* the server is restarting or gone: keep asking */
     }
-    window.setTimeout(poll, @POLL@);
   }
   poll();
 })();
@@ -89,20 +121,61 @@ def check_port(port: int) -> None:
 
 @dataclass
 class BuildState:
-    """What the page's script polls: a counter bumped by every rebuild, and its error if any."""
+    """What the page's script asks for: the site's version (bumped by every rebuild of the
+    site, which reloads the page), its error if any, and the formats still stale (being
+    rebuilt in the background, or failed there: STALE_ERROR). CHANGE counts every change, for
+    the long poll (:meth:`wait`)."""
 
     version: int = 0
     error: str | None = None
-    lock: threading.Lock = field(default_factory=threading.Lock)
+    stale: tuple[str, ...] = ()
+    stale_error: str | None = None
+    change: int = 0
+    lock: threading.Condition = field(default_factory=threading.Condition)
 
-    def record(self, error: str | None) -> None:
+    def record(self, error: str | None, stale: Sequence[str] = ()) -> int:
+        """A rebuild of the site: ERROR, or STALE are what follows in the background.
+        Returns the new version."""
         with self.lock:
             self.version += 1
             self.error = error
+            if error is None:
+                self.stale, self.stale_error = tuple(stale), None
+            self._changed()
+            return self.version
+
+    def caught_up(self, formats: Sequence[str], version: int, error: str | None = None) -> None:
+        """The background build of FORMATS for site VERSION ended (with ERROR, or not): they
+        are fresh, unless a newer save has made them stale again."""
+        with self.lock:
+            if version != self.version:
+                return
+            if error is None:
+                self.stale = tuple(f for f in self.stale if f not in formats)
+            else:
+                self.stale_error = error
+            self._changed()
+
+    def _changed(self) -> None:
+        self.change += 1
+        self.lock.notify_all()
+
+    def wait(self, after: int, seconds: float) -> None:
+        """Return once CHANGE is past AFTER, or after SECONDS."""
+        with self.lock:
+            self.lock.wait_for(lambda: self.change != after, timeout=seconds)
+
+    def wake(self) -> None:
+        with self.lock:
+            self.lock.notify_all()
+
+    def as_dict(self) -> dict[str, Any]:
+        with self.lock:
+            return {"version": self.version, "error": self.error, "stale": list(self.stale),
+                    "stale_error": self.stale_error, "change": self.change}
 
     def as_json(self) -> bytes:
-        with self.lock:
-            return json.dumps({"version": self.version, "error": self.error}).encode("utf-8")
+        return json.dumps(self.as_dict()).encode("utf-8")
 
 
 def inject_reload(page: str) -> str:
@@ -120,6 +193,16 @@ ALLOWED_HOSTS = frozenset({"127.0.0.1", "localhost"})
 IDLE_SECONDS = 15  # a connection that sends nothing for this long is closed
 _HOST_HEADER = re.compile(r"(?P<host>[^:\[\]]+|\[[^\]]*\])(?::(?P<port>[0-9]{1,5}))?\Z")
 _URL_UNSAFE = re.compile(r"[\x00-\x1f\x7f]")
+
+
+LONG_POLL_SECONDS = 10.0  # a state request with ?after= waits this long for a change
+
+
+def _after(target: str) -> int | None:
+    """The CHANGE a state request has seen (``?after=N``), or None for a plain request."""
+    query = urllib.parse.parse_qs(urllib.parse.urlsplit(target).query)
+    values = query.get("after", [])
+    return int(values[0]) if values and values[0].isdigit() else None
 
 
 def allowed_host(header: str | None) -> bool:
@@ -169,6 +252,9 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             self._refuse(400, "not a path this preview serves")
             return
         if path == STATE_PATH:
+            after = _after(self.path)
+            if after is not None:  # the page's script: answer when something changes
+                self.state.wait(after, LONG_POLL_SECONDS)
             self._send(self.state.as_json(), "application/json", body)
         elif path == SCRIPT_PATH:
             self._send(RELOAD_JS.encode("utf-8"), "text/javascript; charset=utf-8", body)
@@ -238,6 +324,70 @@ def is_relevant(path: Path, files: set[Path], trees: Sequence[Path], out_dir: Pa
     return path in files or any(path.is_relative_to(t) for t in trees)
 
 
+SITE_FORMATS = ("html",)  # what a save rebuilds first; the rest follows in the background
+BACKGROUND_NICENESS = 10  # the background build yields the cores to the next save's site
+
+
+@dataclass(frozen=True)
+class _Later:
+    """A background build: FORMATS of PROGRAMME, after the site of VERSION was written."""
+
+    programme: Programme
+    options: Options
+    formats: list[str]
+    linked: list[str]
+    version: int
+
+
+class Background:
+    """One thread that runs BUILD for the newest job handed to it: a job handed in while
+    one runs replaces any other waiting (only the newest save matters). The thread and the
+    workers it forks run at a lower priority, so that the next save's site comes first."""
+
+    def __init__(self, build: Callable[[_Later], None]) -> None:
+        self._build = build
+        self._waiting: _Later | None = None
+        self._busy = False
+        self._stopped = False
+        self._condition = threading.Condition()
+        self._thread = threading.Thread(target=self._run, name="namconvert-background",
+                                        daemon=True)
+        self._thread.start()
+
+    def submit(self, job: _Later) -> None:
+        with self._condition:
+            self._waiting = job
+            self._condition.notify_all()
+
+    def idle(self, seconds: float) -> bool:
+        with self._condition:
+            return self._condition.wait_for(
+                lambda: self._waiting is None and not self._busy, timeout=seconds)
+
+    def stop(self) -> None:
+        with self._condition:
+            self._stopped = True
+            self._waiting = None
+            self._condition.notify_all()
+
+    def _run(self) -> None:
+        with contextlib.suppress(OSError, AttributeError):  # Linux: a thread's own niceness
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICENESS)
+        while True:
+            with self._condition:
+                self._condition.wait_for(lambda: self._waiting is not None or self._stopped)
+                if self._stopped:
+                    return
+                job, self._waiting, self._busy = self._waiting, None, True
+            try:
+                assert job is not None
+                self._build(job)
+            finally:
+                with self._condition:
+                    self._busy = False
+                    self._condition.notify_all()
+
+
 class Preview:
     """A preview server: build once, then rebuild on every relevant change."""
 
@@ -253,6 +403,7 @@ class Preview:
         self.state = BuildState()
         self.log = log or (lambda line: print(line, file=sys.stderr, flush=True))
         self._build_lock = threading.Lock()
+        self._background = Background(self._build_later)
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
         check_port(port)
@@ -272,19 +423,54 @@ class Preview:
         return f"http://{HOST}:{self.server.server_address[1]}/"
 
     def rebuild(self) -> bool:
-        """Build once; on failure report the error and keep the previous output."""
+        """Read the source and write the site (or every format, without one); hand the other
+        formats to the background. On failure report the error and keep the previous output.
+        """
+        def report(finding: Diagnostic) -> None:
+            self.log(finding.format())
+
         with self._build_lock:
             try:
-                run_build(self.source, self.options(), self.out_dir, self.formats,
-                          strict=self.strict, report=lambda finding: self.log(finding.format()))
+                options = self.options()
+                names = resolve_formats(self.formats)
+                first = [n for n in names if n in SITE_FORMATS] or names
+                programme = read_programme(self.source, options, strict=self.strict,
+                                           report=report)
+                write_outputs(programme, self.source, options, self.out_dir, first,
+                              linked=names, report=report,
+                              display=progress.Display(first, force=False))
             except NamconvertError as exc:
                 error = "\n".join(d.format() for d in exc.diagnostics())
                 self.log(error)
                 self.state.record(error)
                 return False
-            self.state.record(None)
-            self.log(f"built {self.out_dir} ({self.url})")
+            rest = [n for n in names if n not in first]
+            version = self.state.record(None, rest)
+            self.log(f"built {', '.join(first)} in {self.out_dir} ({self.url})")
+            if rest:
+                self._background.submit(_Later(programme, options, rest, names, version))
             return True
+
+    def _build_later(self, job: _Later) -> None:
+        """The background build of the formats the site went ahead of."""
+        try:
+            write_outputs(job.programme, self.source, job.options, self.out_dir, job.formats,
+                          linked=job.linked, report=lambda finding: None,
+                          display=progress.Display(job.formats, force=False))
+        except NamconvertError as exc:
+            error = "\n".join(d.format() for d in exc.diagnostics())
+        except Exception as exc:  # a bug: said, and the preview goes on
+            error = f"the background build failed: {type(exc).__name__}: {exc}"
+        else:
+            self.state.caught_up(job.formats, job.version)
+            self.log(f"built {', '.join(job.formats)} in {self.out_dir}")
+            return
+        self.log(error)
+        self.state.caught_up(job.formats, job.version, error)
+
+    def wait_for_background(self, seconds: float) -> bool:
+        """Wait until the background has nothing to do; whether it got there (tests, tools)."""
+        return self._background.idle(seconds)
 
     def _watch(self, roots: list[Path], recursive: bool,
                relevant: Callable[[Path], bool]) -> None:
@@ -322,6 +508,8 @@ class Preview:
 
     def stop(self) -> None:
         self._stop.set()
+        self._background.stop()
+        self.state.wake()
         self.server.shutdown()
         self.server.server_close()
         for thread in self._threads:

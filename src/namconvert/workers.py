@@ -11,16 +11,43 @@ import signal
 import sys
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 STOP_SECONDS = 0.5  # how long interrupted workers have to clean up before they are killed
 
 
+# Set by a build in the process that renders a format (limit_cores): the memory budget may
+# allow fewer parallel workers than there are cores (budget.py).
+_core_limit: int | None = None
+
+
 def available_cores() -> int:
-    """The cores this process may run on (its CPU affinity where the system has one)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
+    """The cores this process may run on (its CPU affinity where the system has one), or
+    fewer when the build's memory budget says so (:func:`limit_cores`)."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    cores = len(affinity(0)) if affinity is not None else os.cpu_count() or 1
+    return cores if _core_limit is None else max(1, min(cores, _core_limit))
+
+
+@contextlib.contextmanager
+def limit_cores(limit: int | None) -> Iterator[None]:
+    """Inside the block, :func:`available_cores` says at most LIMIT (None: no limit)."""
+    global _core_limit
+    previous, _core_limit = _core_limit, limit
+    try:
+        yield
+    finally:
+        _core_limit = previous
+
+
+def resident_mb(pid: int | str = "self") -> float:
+    """Process PID's resident memory in MB (this process's by default); 0 where unknown."""
+    try:
+        pages = int(Path(f"/proc/{pid}/statm").read_text().split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return pages * os.sysconf("SC_PAGE_SIZE") / (1 << 20)
 
 
 def exit_with_parent(parent: int) -> None:
