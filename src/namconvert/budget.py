@@ -78,7 +78,10 @@ class Need:
 # parsed programme's process; rounded up. Bigger programmes are extrapolated (a slot is a
 # talk, break or other row). A format not listed needs what the quick ones do.
 NEEDS: Mapping[str, Need] = {
-    "epub": Need(40, 0.45),  # Pandoc holds the whole book (its own process: 656 MB at 1,442)
+    # Pandoc runs on one part of whole days at a time (render/epub/: at most about 300 slots,
+    # 232 MB for a day of 200); the parts' EPUBs then merged (471 MB for the whole EPUB stage
+    # at 14,442 slots, 286 MB of it the parsed programme).
+    "epub": Need(250, 0.02),
 }
 QUICK = Need(20, 0.02)  # html, ics, json, frab, readme: under 30 MB at 1,442 slots
 # The booklet laid out in parts: its worker holds the parts' PDFs while up to N worker
