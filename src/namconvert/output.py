@@ -149,6 +149,14 @@ class OutputWriter:
     def write_text(self, relative: str | Path, text: str) -> Path:
         return self.write_bytes(relative, text.encode("utf-8"))
 
+    def keep_or_write(self, relative: str | Path, data: bytes) -> Path:
+        """RELATIVE as the earlier build left it (see :meth:`keep`), or DATA written when
+        that file is gone: a cache entry found by its key."""
+        try:
+            return self.keep(relative)
+        except FileNotFoundError:
+            return self.write_bytes(relative, data)
+
     def keep(self, relative: str | Path) -> Path:
         """Write RELATIVE again as the earlier build left it, without reading it: its file is
         staged by a hard link (a copy where links are refused), date and all. Raises

@@ -30,7 +30,7 @@ POP_EMBEDDING = "\u202c"
 ISOLATES = "\u2066\u2067\u2068"  # LRI RLI FSI, ended by PDI
 POP_ISOLATE = "\u2069"
 _BIDI_CONTROLS = EMBEDDINGS + POP_EMBEDDING + ISOLATES + POP_ISOLATE
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_BIDI = re.compile(f"[{_BIDI_CONTROLS}]")
 _UNSAFE = re.compile(f"{CONTROL.pattern}|{_BIDI.pattern}")
 
 T = TypeVar("T")

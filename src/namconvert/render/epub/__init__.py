@@ -131,12 +131,7 @@ def cached(out: OutputWriter, key: str) -> bytes | None:
 def keep(out: OutputWriter, key: str, data: bytes, fresh: bool) -> Path:
     """The part's EPUB in the cache for the next build: a found one kept as it is."""
     relative = f"{CACHE_FOLDER}/{key}.epub"
-    if not fresh:
-        try:
-            return out.keep(relative)
-        except FileNotFoundError:
-            pass
-    return out.write_bytes(relative, data)
+    return out.write_bytes(relative, data) if fresh else out.keep_or_write(relative, data)
 
 
 def part_epubs(view: View, out: OutputWriter, metadata: str, subtitle: str, part_slots: int,

@@ -87,11 +87,6 @@ def write(out: OutputWriter, used: Iterable[Used]) -> list[Path]:
             continue
         seen.add(part.key)
         for relative, data in _files(part):
-            if not part.fresh:
-                try:
-                    written.append(out.keep(relative))
-                    continue
-                except FileNotFoundError:
-                    pass
-            written.append(out.write_bytes(relative, data))
+            written.append(out.write_bytes(relative, data) if part.fresh
+                           else out.keep_or_write(relative, data))
     return written
