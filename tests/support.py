@@ -16,11 +16,17 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import settings
 
 from namconvert.config import Options, make_options
 from namconvert.model import Programme
 from namconvert.parse import parse_file
 from namconvert.views import View, shape
+
+# Property tests: `make test` runs the same examples every time; `make fuzz` (NAMCONVERT_FUZZ)
+# searches afresh.
+FUZZING = bool(os.environ.get("NAMCONVERT_FUZZ"))
+CHECKED = settings(max_examples=5000 if FUZZING else 400, deadline=None, derandomize=not FUZZING)
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -1,5 +1,7 @@
-"""Links that exist: every href and src of every page a build writes resolves to a file
-the same output folder holds (and a #fragment to an element of it).
+"""Links: the one rule for what a link may lead to (``links.py``: its shortcut held to its full
+test, and the outputs' own questions, feeds' and the site's, answered by it); and links that
+exist: every href and src of every page a build writes resolves to a file the same output
+folder holds (and a #fragment to an element of it).
 
 Crawled: a full build of the seed, the site alone (`--format html`) into a fresh folder,
 the site alone over an earlier full build, the EPUB's pages, and the site of every corpus
@@ -15,11 +17,15 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given
+from hypothesis import strategies as st
 
 from corpus_expected import corpus_flags
+from namconvert import links
 from namconvert.build import build
 from namconvert.config import make_options
-from support import CORPUS, SOURCE, needs
+from namconvert.render import html
+from support import CHECKED, CORPUS, SOURCE, needs
 
 # Links that leave the output folder: nothing to resolve there.
 OUTSIDE = ("http", "https", "mailto", "tel", "data", "blob")
@@ -128,3 +134,45 @@ def test_each_corpus_site_links_only_to_what_it_wrote(tmp_path: Path, name: str)
     # With the flags its SOURCES.md row names, every corpus file builds.
     build(source, make_options(source, corpus_flags(name)), tmp_path / "out", ["html", "ics"])
     assert broken_links(folder_files(tmp_path / "out")) == []
+
+
+_URL_PARTS = ["http://", "https://", "HTTP://", "http:/", "httpſ://", "a", "x.org", ".", "-",
+              ":", ":80", ":99999", "/", "?", "#", "%", "%0a", "%41", "[", "]", "@", "\\", " ",
+              "é", "K", "~", "\x7f", "mailto:"]
+
+
+@CHECKED
+@given(st.lists(st.sampled_from(_URL_PARTS), max_size=9).map("".join))
+def test_a_plain_web_address_is_one_the_full_test_allows(url: str) -> None:
+    if links._PLAIN_WEB_URL.match(url):
+        assert links._allowed_by_parts(url)
+    assert links.allowed_url(url) == (bool(links._PLAIN_WEB_URL.match(url))
+                                      or links._allowed_by_parts(url))
+
+
+def test_the_usual_addresses_take_the_shortcut_and_the_odd_ones_do_not() -> None:
+    assert links._PLAIN_WEB_URL.match("https://arxiv.org/abs/2310.23932?v=2#s1")
+    for odd in ("http://[::1", "https://x.org/a%0ab", "httpſ://x.org", "//x.org", "mailto:a@b"):
+        assert not links._PLAIN_WEB_URL.match(odd), odd
+    assert not links.allowed_url("http://[::1")  # urlsplit refuses it: dropped, not raised
+
+
+URLS = ["https://example.org/a", "http://example.org", "HTTPS://example.org/", "https:example.org",
+        "http://:80/", "https:///x", "https://exa mple.org/", "https://example.org/%0a",
+        "//example.org/", "/slides/a.pdf", "slides/a.pdf", "file:///etc/passwd",
+        "javascript:alert(1)", "mailto:ada@example.org", "mailto:ada@example.org?bcc=x@y.z",
+        "mailto:", "tel:+441234", "#opening", "", "https://example.org/\u202e"]
+
+
+def test_a_feed_link_is_an_allowed_web_link() -> None:
+    for url in URLS:
+        web = links.allowed_url(url) and not url.startswith("mailto:")
+        assert links.is_web_url(url) == web, url
+    assert not links.is_web_url(None)
+
+
+def test_a_site_link_is_an_allowed_link_or_an_element_of_the_page() -> None:
+    ids = {"opening"}
+    for url in URLS:
+        assert html.linkable(url, ids) == (links.allowed_url(url) or url == "#opening"), url
+    assert not html.linkable("#closing", ids) and not html.linkable(None, ids)

@@ -33,8 +33,9 @@ from bs4 import BeautifulSoup, Tag
 from namconvert.build import write_outputs
 from namconvert.cli import main
 from namconvert.config import DEFAULT_MAX_BYTES, Options, make_options
+from namconvert.links import LINK_SCHEMES, allowed_url
 from namconvert.parse import parse_file
-from namconvert.parse.text import INLINE_TAGS, LINK_SCHEMES, allowed_url
+from namconvert.parse.text import INLINE_TAGS
 from namconvert.render import FORMATS
 from namconvert.templating import builtin_templates
 from support import FIXTURES, ROOT, SOURCE

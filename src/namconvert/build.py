@@ -38,8 +38,9 @@ from .parse import parse_file
 from .render import FORMATS, RENDERERS
 from .views import View, shape
 from .workers import (
-    STOP_SECONDS,
+    BUILD_STOP_SECONDS,
     available_cores,
+    end_interrupted,
     exit_with_parent,
     limit_cores,
     resident_mb,
@@ -177,12 +178,12 @@ def write_outputs(programme: Programme, source: Path, options: Options, out_dir:
 def memory_plan(view: View, names: Sequence[str], options: Options, jobs: int) -> budget.Plan:
     """How this build fits its memory budget, from the programme's size and what this
     process holds now (every forked worker counts it again)."""
-    from .render.pdf.parts import PART_SLOTS, slot_count
+    from .render.pdf.parts import in_parts, slot_count
 
     slots = slot_count(view.programme)
     limit = options.max_memory if options.max_memory is not None else budget.default_budget()
     return budget.plan(names, slots, limit, resident_mb(), available_cores(),
-                       booklet_in_parts=slots > 2 * PART_SLOTS, jobs=jobs)
+                       booklet_in_parts=in_parts(slots), jobs=jobs)
 
 
 def _render_here(names: list[str], view: View, writer: OutputWriter,
@@ -236,6 +237,7 @@ def _render_in_worker(name: str) -> _Outcome:
     view, out_dir, events, cores = _SHARED
     progress.set_sink(progress.forward_to(events))
     writer = _RecordingWriter(out_dir)
+    interrupted = False
     try:
         progress.started(name)
         with limit_cores(cores):
@@ -245,12 +247,14 @@ def _render_in_worker(name: str) -> _Outcome:
         writer.discard()
         # Exceptions pickle by their args only; carry the file/line fields across too.
         return _Outcome(name, error=(type(exc), exc.args, dict(vars(exc))))
-    except SystemExit:  # interrupted (see workers.exit_with_parent): end, take no more work
+    except SystemExit:  # interrupted (see workers.exit_with_parent)
         writer.discard()
-        os._exit(130)
+        interrupted = True
     except BaseException:
         writer.discard()
         raise
+    if interrupted:  # out of the except block: its traceback no longer holds the renderer's
+        end_interrupted()  # frames, so what they held can be released
     root = writer.root
     if root is None:  # rendered nothing: its empty staging folder is not needed
         writer.discard()
@@ -278,7 +282,8 @@ def _render_in_workers(names: list[str], view: View, writer: OutputWriter,
     try:
         # On Ctrl-C the workers end at once, not after the booklet is laid out.
         with cf.ProcessPoolExecutor(plan.jobs, mp_context=context, initializer=exit_with_parent,
-                                    initargs=(os.getpid(),)) as pool, stopped_on_interrupt(pool):
+                                    initargs=(os.getpid(),)) as pool, \
+                stopped_on_interrupt(pool, BUILD_STOP_SECONDS):
             def submit(name: str) -> cf.Future[_Outcome]:
                 if early is not None and name == early.name:
                     return early.submit(view, writer.out_dir, plan.booklet_parts or None)
@@ -403,7 +408,7 @@ class EarlyWorker:
         """End the worker. One never sent work has only imported: it is killed at once (it
         holds no files and no workers). One that answered is ending on its own; one still
         working (an interrupted or failed build) is interrupted, then killed after
-        STOP_SECONDS."""
+        BUILD_STOP_SECONDS."""
         if self.process.pid is None or self.process.exitcode is not None:
             self._connection.close()
             return
@@ -414,7 +419,7 @@ class EarlyWorker:
         if self.process.is_alive():
             with contextlib.suppress(OSError):
                 os.kill(self.process.pid, signal.SIGINT)
-            self.process.join(STOP_SECONDS)
+            self.process.join(BUILD_STOP_SECONDS)
         if self.process.is_alive():
             self.process.kill()
         self.process.join()

@@ -6,15 +6,21 @@ from __future__ import annotations
 import concurrent.futures as cf
 import contextlib
 import ctypes
+import gc
 import os
 import signal
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 STOP_SECONDS = 0.5  # how long interrupted workers have to clean up before they are killed
+# ... and the build's own workers, which may first stop workers of their own (the booklet's
+# parts): killed before that, they leave its pool's semaphores to the resource tracker, which
+# reports them leaked on the terminal.
+BUILD_STOP_SECONDS = 2 * STOP_SECONDS
 
 
 # Set by a build in the process that renders a format (limit_cores): the memory budget may
@@ -65,6 +71,15 @@ def exit_with_parent(parent: int) -> None:
         os._exit(1)
 
 
+def end_interrupted() -> NoReturn:
+    """End an interrupted worker at once (exit 130), taking no more work from its pool, once
+    what it no longer references is released: the semaphores of a pool it ran (the booklet's
+    parts) would otherwise be reported leaked, on the terminal, by multiprocessing's resource
+    tracker, since ``os._exit`` runs no finalizer."""
+    gc.collect()
+    os._exit(130)
+
+
 def _interrupted(signum: int, frame: object) -> None:
     """Ctrl-C in a worker: unwind once (temporary files, Pandoc), with no traceback.
 
@@ -76,11 +91,13 @@ def _interrupted(signum: int, frame: object) -> None:
 
 
 @contextlib.contextmanager
-def stopped_on_interrupt(pool: cf.ProcessPoolExecutor) -> Iterator[cf.ProcessPoolExecutor]:
+def stopped_on_interrupt(pool: cf.ProcessPoolExecutor,
+                         stop_seconds: float = STOP_SECONDS) -> Iterator[cf.ProcessPoolExecutor]:
     """On Ctrl-C inside the block, end POOL's workers at once instead of waiting for them.
 
-    Each worker is interrupted (it unwinds: Pandoc killed, temporary files removed) and
-    one still running after STOP_SECONDS is killed; its own workers die with it.
+    Each worker is interrupted (it unwinds: Pandoc killed, temporary files removed) and one
+    still running after STOP_SECONDS (the build's: BUILD_STOP_SECONDS) is killed; its own
+    workers die with it.
     """
     try:
         yield pool
@@ -90,7 +107,7 @@ def stopped_on_interrupt(pool: cf.ProcessPoolExecutor) -> Iterator[cf.ProcessPoo
             if process.pid is not None:
                 with contextlib.suppress(OSError):
                     os.kill(process.pid, signal.SIGINT)
-        deadline = time.monotonic() + STOP_SECONDS
+        deadline = time.monotonic() + stop_seconds
         for process in processes:
             process.join(max(0.0, deadline - time.monotonic()))
         for process in processes:

@@ -23,13 +23,13 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import quote
 
+from ..links import allowed_url, is_web_url
 from ..model import Day, Programme, Session
 from ..output import OutputWriter
 from ..templating import make_environment, render_template, template_asset
 from ..views import DayShape, View, labels
 from ..views.schedule import Event
 from ..views.slots import PlacedSlot
-from ..views.text import allowed_url, is_web_url
 from .ics import day_path, slot_path
 
 NAME = "html"

@@ -16,9 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..config import Options
+from ..links import is_web_url
 from ..model import Link, Programme
 from .slots import PlacedSlot, speaker_index, zone
-from .text import ascii_fold, is_web_url
+from .text import ascii_fold
 
 # Identifiers derived here must never change for the same input, so they are
 # name-based UUIDs under a namespace of the project's own.

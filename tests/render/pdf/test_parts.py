@@ -45,8 +45,11 @@ from namconvert.render.pdf import parts as booklet_parts
 from namconvert.render.pdf.document import MM
 from namconvert.render.pdf.imposition import impose, padded
 from namconvert.render.pdf.parts import (
+    IN_PARTS_FROM,
     PART_SLOTS,
+    in_parts,
     lay_out_in_parts,
+    part_size,
     plan_parts,
     slot_count,
 )
@@ -251,7 +254,7 @@ def test_same_epoch_same_bytes(small: Programme) -> None:
 def test_a_thousand_talks_pass_the_seeds_checks() -> None:
     """The benchmark's 1,000-talk programme: contents, index, outline and folios all right."""
     programme = synthetic(1000)
-    assert slot_count(programme) > 2 * PART_SLOTS  # so render_booklet lays it out in parts
+    assert in_parts(slot_count(programme))  # so render_booklet lays it out in parts
     data, _ = pdf.render_booklet(programme, dataclasses.replace(OPTIONS))
     booklet = Booklet.open(data)
     check_contents(booklet, programme)
@@ -262,6 +265,45 @@ def test_a_thousand_talks_pass_the_seeds_checks() -> None:
     check_tagged(booklet.reader)
     check_with_qpdf(data)
     assert booklet.label(body_start(booklet, programme) + 1) == "1"  # the body numbered from 1
+
+
+def test_a_programme_short_of_two_full_parts_is_two_parts_one_a_core() -> None:
+    assert [part_size(n) for n in (1, 2, 3, IN_PARTS_FROM, 299, 300, 301, 5000)] == \
+        [1, 1, 2, IN_PARTS_FROM // 2, PART_SLOTS, PART_SLOTS, PART_SLOTS, PART_SLOTS]
+    assert [in_parts(n) for n in (0, IN_PARTS_FROM - 1, IN_PARTS_FROM)] == [False, False, True]
+    programme = synthetic(80)
+    assert len(plan_parts(programme, part_size(slot_count(programme)))) == 2
+
+
+def first_slots(programme: Programme, count: int) -> Programme:
+    """PROGRAMME cut after its first COUNT slots (days and sessions left empty dropped)."""
+    days = []
+    for day in programme.days:
+        sessions = []
+        for session in day.sessions:
+            kept = session.slots[:count]
+            count -= len(kept)
+            if kept:
+                sessions.append(dataclasses.replace(session, slots=kept))
+        if sessions:
+            days.append(dataclasses.replace(day, sessions=tuple(sessions)))
+    return dataclasses.replace(programme, days=tuple(days))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("slots", [IN_PARTS_FROM - 1, IN_PARTS_FROM])
+def test_from_in_parts_from_slots_the_booklet_is_laid_out_in_parts(slots: int) -> None:
+    """Below IN_PARTS_FROM slots one document (numbered 1 to N); from it, the parts merged
+    (the front matter i, ii, ...): both with the seed's contents, index and folios."""
+    programme = first_slots(synthetic(80), slots)
+    assert slot_count(programme) == slots
+    data, _ = pdf.render_booklet(programme, OPTIONS)
+    booklet = Booklet.open(data)
+    assert booklet.label(1) == ("i" if in_parts(slots) else "1")
+    check_contents(booklet, programme)
+    check_index(booklet, programme)
+    check_folios(booklet)
+    check_with_qpdf(data)
 
 
 def with_new_abstract(programme: Programme, text: str) -> Programme:

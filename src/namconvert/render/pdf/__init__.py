@@ -1,8 +1,8 @@
 """``programme.pdf``: the printable programme booklet, and ``programme-print.pdf``, imposed.
 
 A small programme is laid out by WeasyPrint as one tagged (PDF/UA-1) document, its page
-numbers by ``target-counter()``. A big one (more than ``2 * PART_SLOTS`` slots) is laid out
-in parts in parallel and merged (``parts``), tagged PDF/UA-1 too: the parts are tagged and
+numbers by ``target-counter()``. A bigger one (``parts.IN_PARTS_FROM`` slots or more) is laid
+out in parts in parallel and merged (``parts``), tagged PDF/UA-1 too: the parts are tagged and
 their structure trees joined.
 
 The package: ``document`` (the paper table, the booklet's HTML, the WeasyPrint run),
@@ -22,7 +22,7 @@ from ...views.schedule import site_url
 from . import cache
 from .document import ONE_DOCUMENT, LayoutError, booklet_html, slot_named, typeset, whole_days
 from .imposition import impose
-from .parts import PART_SLOTS, lay_out_in_parts, slot_count
+from .parts import in_parts, lay_out_in_parts, slot_count
 
 NAME = "pdf"
 SUFFIX = ".pdf"
@@ -36,7 +36,7 @@ def render_booklet(programme: Programme, options: Options,
                    cache_folder: Path | None = None) -> tuple[bytes, list[cache.Used]]:
     """The booklet as PDF bytes: one document when small, else in parts (found in CACHE_FOLDER
     when laid out before), with the parts used."""
-    if slot_count(programme) > 2 * PART_SLOTS:
+    if in_parts(slot_count(programme)):
         return lay_out_in_parts(programme, options, cache=cache_folder)
     html = booklet_html(programme, options, parts=ONE_DOCUMENT, chunks=whole_days(programme))
     return typeset(html, options).pdf, []

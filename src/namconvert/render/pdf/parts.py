@@ -6,7 +6,8 @@ boundaries, and the parts are laid out in parallel processes, each reporting its
 and the page of every anchor. Then, with every body page known:
 
 1. the cover, contents and overview pages (the front matter) are laid out once, with the page
-   numbers written in, beside the speaker index: the front matter is numbered apart (i, ii,
+   numbers written in, beside the speaker index (the contents, and each day at a glance, a
+   document of its own, on the cores as they come free): the front matter is numbered apart (i, ii,
    ...), the body from 1, so no body page's number depends on the contents' length (it
    did, and cost a trial layout of the contents for its page count);
 2. each page's folio ("ii" in the front matter, "n / N" after it: N is known only now) is
@@ -31,7 +32,7 @@ import io
 import os
 import re
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from multiprocessing import get_context
 from pathlib import Path
@@ -60,11 +61,27 @@ if TYPE_CHECKING:
     from pypdf.generic import DictionaryObject
 
 PART_SLOTS = 150
+# From this many slots the booklet is laid out in parts: even with the worker processes'
+# start, two parts on two cores and the contents laid out once (one document lays out its
+# contents and index again for their target-counter() numbers) beat one document from
+# about here (bench/RESULTS.md, "The booklet in parts from 100 slots").
+IN_PARTS_FROM = 100
 Anchor = tuple[int, float, float]  # 0-based page in the whole booklet, x, y
 
 
 def slot_count(programme: Programme) -> int:
     return sum(len(s.slots) for d in programme.days for s in d.sessions)
+
+
+def in_parts(slots: int) -> bool:
+    """Whether a booklet of SLOTS slots is laid out in parts (else as one document)."""
+    return slots >= IN_PARTS_FROM
+
+
+def part_size(slots: int) -> int:
+    """The slots of a body part for a programme of SLOTS: PART_SLOTS, or half the programme
+    when that is less, so that a programme short of two full parts still has two, one a core."""
+    return max(1, min(PART_SLOTS, -(-slots // 2)))
 
 
 def plan_parts(programme: Programme, part_slots: int = PART_SLOTS) -> list[list[Chunk]]:
@@ -124,8 +141,16 @@ def _typeset_part(programme: Programme, options: Options, parts: tuple[str, ...]
     return typeset(html, options, tagged=not folios)
 
 
-FRONT = ("cover", "contents", "overview")
 BACK = ("index", "back")
+
+
+def front_pieces(programme: Programme) -> list[tuple[Programme, tuple[str, ...]]]:
+    """The front matter as documents to lay out side by side, each with the programme it needs:
+    the cover and contents, then each day at a glance (a day with no listed slot has none).
+    Each day at a glance starts a page, so the pieces are paged as one document would be."""
+    return [(programme, ("cover", "contents")),
+            *((replace(programme, days=(day,)), ("overview",)) for day in programme.days
+              if any(listed(slot) for session in day.sessions for slot in session.slots))]
 
 
 def _without_abstracts(programme: Programme) -> Programme:
@@ -157,7 +182,7 @@ def folio_text(index: int, front_pages: int, total: int) -> str:
     return f"{index - front_pages + 1} / {total - front_pages}"
 
 
-def lay_out_in_parts(programme: Programme, options: Options, part_slots: int = PART_SLOTS,
+def lay_out_in_parts(programme: Programme, options: Options, part_slots: int | None = None,
                      workers: int | None = None, cache: Path | None = None) \
         -> tuple[bytes, list[part_cache.Used]]:
     """The booklet of PROGRAMME, laid out part by part; the same structure as one document.
@@ -165,9 +190,10 @@ def lay_out_in_parts(programme: Programme, options: Options, part_slots: int = P
     Two rounds of parallel work: the body parts, beside the sample folio; then the front matter
     and the index, each once: the body is numbered from 1 whatever the front's length.
     Body parts found in CACHE (a folder) are not laid out again; the body parts used are
-    returned beside the PDF, for the caller to keep in the cache (``cache.write``).
+    returned beside the PDF, for the caller to keep in the cache (``cache.write``). PART_SLOTS
+    is the slots a part holds (``part_size`` of the programme's when not given).
     """
-    parts = plan_parts(programme, part_slots)
+    parts = plan_parts(programme, part_slots or part_size(slot_count(programme)))
     outline_only = _without_abstracts(programme)
     salt = part_cache.salt(asset_roots(options)) if cache is not None else ""
     context = get_context("spawn")  # WeasyPrint's font caches are not safe to fork
@@ -193,17 +219,26 @@ def lay_out_in_parts(programme: Programme, options: Options, part_slots: int = P
         body_anchors["speaker-index"] = (body_pages, 0.0, 0.0)
         # Page numbers as printed: the body's, from 1; the front matter's do not count.
         numbers = {name: page + 1 for name, (page, _, _) in body_anchors.items()}
-        front_job = pool.submit(_typeset_part, outline_only, options, FRONT, (), numbers)
-        back = pool.submit(_typeset_part, outline_only, options, BACK, (), numbers).result()
-        front = front_job.result()
-        total = front.page_count + body_pages + back.page_count
-        texts = [folio_text(i, front.page_count, total) for i in range(total)]
+        # The contents first and the index next, the longest jobs, then the days at a glance
+        # as the cores come free.
+        def lay_out(piece: Programme, names: tuple[str, ...]) -> Future[Typeset]:
+            return pool.submit(_typeset_part, piece, options, names, (), numbers)
+
+        contents, *glances = front_pieces(outline_only)
+        front_jobs = [lay_out(*contents)]
+        back_job = lay_out(outline_only, BACK)
+        front_jobs += [lay_out(*glance) for glance in glances]
+        front = [job.result() for job in front_jobs]
+        back = back_job.result()
+        front_pages = sum(piece.page_count for piece in front)
+        total = front_pages + body_pages + back.page_count
+        texts = [folio_text(i, front_pages, total) for i in range(total)]
         stamped = _stamped_folios(sample.result())
         folios = (stamped(texts) if stamped is not None  # else a template's folio the stamp
                   else _laid_out_folios(pool.submit(  # cannot copy: lay them all out
                       _typeset_part, outline_only, options, ("folios",), (), {}, texts).result()))
-    anchors = {n: (p + front.page_count, x, y) for n, (p, x, y) in body_anchors.items()}
-    return merge(programme, [front, *bodies, back], folios, anchors, front.page_count,
+    anchors = {n: (p + front_pages, x, y) for n, (p, x, y) in body_anchors.items()}
+    return merge(programme, [*front, *bodies, back], folios, anchors, front_pages,
                  back_cover=site_url(options) is not None), used
 
 
