@@ -10,6 +10,7 @@ import gc
 import os
 import signal
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -69,6 +70,25 @@ def exit_with_parent(parent: int) -> None:
     signal.signal(signal.SIGINT, _interrupted)
     if os.getppid() != parent:
         os._exit(1)
+
+
+@contextlib.contextmanager
+def children_deaf_to_interrupts() -> Iterator[None]:
+    """Processes spawned inside the block start with Ctrl-C ignored (an ignored signal stays
+    ignored across exec, and Python then leaves it so), until their pool's initializer
+    (:func:`exit_with_parent`) installs the quiet handler: a Ctrl-C that reached a worker
+    still importing would end it with a traceback and break its pool. The build hears the
+    Ctrl-C and stops them; the block is only the spawning, a few milliseconds. (Only the
+    main thread may change a handler: elsewhere, as in ``serve``'s background build, the
+    block does nothing.)"""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def end_interrupted() -> NoReturn:

@@ -43,7 +43,12 @@ from ...config import Options
 from ...model import Programme
 from ...views.labels import day_heading, day_id
 from ...views.schedule import site_url
-from ...workers import available_cores, exit_with_parent, stopped_on_interrupt
+from ...workers import (
+    available_cores,
+    children_deaf_to_interrupts,
+    exit_with_parent,
+    stopped_on_interrupt,
+)
 from . import cache as part_cache
 from .document import (
     PDF_VARIANT,
@@ -200,11 +205,13 @@ def lay_out_in_parts(programme: Programme, options: Options, part_slots: int | N
     with ProcessPoolExecutor(workers or min(len(parts) + 1, available_cores()),
                              mp_context=context,
                              initializer=exit_with_parent,
-                             initargs=(os.getpid(),)) as pool, stopped_on_interrupt(pool):
-        sample = pool.submit(_typeset_part, outline_only, options, ("folios",), (), {},
-                             ("", FOLIO_SAMPLE))
-        futures = [pool.submit(_typeset_body, *_light(programme, chunks), options, cache, salt)
-                   for chunks in parts]
+                             initargs=(os.getpid(),)) as pool, \
+            stopped_on_interrupt(pool, stop_seconds=0):  # the workers hold nothing to clean up
+        with children_deaf_to_interrupts():  # the first submissions start the workers
+            sample = pool.submit(_typeset_part, outline_only, options, ("folios",), (), {},
+                                 ("", FOLIO_SAMPLE))
+            futures = [pool.submit(_typeset_body, *_light(programme, chunks), options, cache,
+                                   salt) for chunks in parts]
         used: list[part_cache.Used] = []
         for future in futures:
             used.append(future.result())
