@@ -77,7 +77,7 @@ docs-booklet-images: $(OUT)/programme.pdf system-deps
 	$(BIN)/python tools/booklet_images.py $(OUT)/programme.pdf docs
 
 # Benchmark against the plain tools (Pandoc, WeasyPrint): bench/RESULTS.md. Takes about
-# 45 minutes on 2 cores with 10,000 talks; `make bench BENCH_SIZES=10,100` is a quick look.
+# 80 minutes on 2 cores with 10,000 talks; `make bench BENCH_SIZES=10,100` is a quick look.
 BENCH_SIZES ?= 10,100,1000,10000
 BENCH_RESULTS ?= bench/RESULTS.md
 .PHONY: bench
