@@ -10,11 +10,12 @@ import gc
 import os
 import signal
 import sys
-import threading
 import time
 from collections.abc import Iterator
+from multiprocessing.context import SpawnContext as _SpawnContextBase
+from multiprocessing.context import SpawnProcess
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 STOP_SECONDS = 0.5  # how long interrupted workers have to clean up before they are killed
@@ -70,25 +71,31 @@ def exit_with_parent(parent: int) -> None:
     signal.signal(signal.SIGINT, _interrupted)
     if os.getppid() != parent:
         os._exit(1)
+    try:  # a spawned worker starts with Ctrl-C blocked (SpawnContext): one that came since, now
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    except SystemExit:  # interrupted before it took any work: end, quietly
+        os._exit(130)
 
 
-@contextlib.contextmanager
-def children_deaf_to_interrupts() -> Iterator[None]:
-    """Processes spawned inside the block start with Ctrl-C ignored (an ignored signal stays
-    ignored across exec, and Python then leaves it so), until their pool's initializer
-    (:func:`exit_with_parent`) installs the quiet handler: a Ctrl-C that reached a worker
-    still importing would end it with a traceback and break its pool. The build hears the
-    Ctrl-C and stops them; the block is only the spawning, a few milliseconds. (Only the
-    main thread may change a handler: elsewhere, as in ``serve``'s background build, the
-    block does nothing.)"""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
+class _SpawnProcess(SpawnProcess):
+    """A spawned worker that starts with Ctrl-C blocked (an exec keeps the signal mask), until
+    :func:`exit_with_parent` installs the quiet handler: a Ctrl-C that reached a worker still
+    importing would end it with a traceback and break its pool. Blocked, not ignored: in the
+    parent a Ctrl-C that comes while it creates the child waits, pending, and is not lost."""
+
+    @staticmethod
+    def _Popen(process_obj: Any) -> Any:
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            return SpawnProcess._Popen(process_obj)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+class SpawnContext(_SpawnContextBase):
+    """multiprocessing's "spawn" context, its workers started as :class:`_SpawnProcess`."""
+
+    Process = _SpawnProcess
 
 
 def end_interrupted() -> NoReturn:

@@ -34,7 +34,6 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -44,8 +43,8 @@ from ...model import Programme
 from ...views.labels import day_heading, day_id
 from ...views.schedule import site_url
 from ...workers import (
+    SpawnContext,
     available_cores,
-    children_deaf_to_interrupts,
     exit_with_parent,
     stopped_on_interrupt,
 )
@@ -69,7 +68,7 @@ PART_SLOTS = 150
 # From this many slots the booklet is laid out in parts: even with the worker processes'
 # start, two parts on two cores and the contents laid out once (one document lays out its
 # contents and index again for their target-counter() numbers) beat one document from
-# about here (bench/RESULTS.md, "The booklet in parts from 100 slots").
+# about here (bench/RESULTS.md, "The front matter in pieces, parts from 100 slots").
 IN_PARTS_FROM = 100
 Anchor = tuple[int, float, float]  # 0-based page in the whole booklet, x, y
 
@@ -201,17 +200,16 @@ def lay_out_in_parts(programme: Programme, options: Options, part_slots: int | N
     parts = plan_parts(programme, part_slots or part_size(slot_count(programme)))
     outline_only = _without_abstracts(programme)
     salt = part_cache.salt(asset_roots(options)) if cache is not None else ""
-    context = get_context("spawn")  # WeasyPrint's font caches are not safe to fork
+    context = SpawnContext()  # WeasyPrint's font caches are not safe to fork
     with ProcessPoolExecutor(workers or min(len(parts) + 1, available_cores()),
                              mp_context=context,
                              initializer=exit_with_parent,
                              initargs=(os.getpid(),)) as pool, \
             stopped_on_interrupt(pool, stop_seconds=0):  # the workers hold nothing to clean up
-        with children_deaf_to_interrupts():  # the first submissions start the workers
-            sample = pool.submit(_typeset_part, outline_only, options, ("folios",), (), {},
-                                 ("", FOLIO_SAMPLE))
-            futures = [pool.submit(_typeset_body, *_light(programme, chunks), options, cache,
-                                   salt) for chunks in parts]
+        sample = pool.submit(_typeset_part, outline_only, options, ("folios",), (), {},
+                             ("", FOLIO_SAMPLE))
+        futures = [pool.submit(_typeset_body, *_light(programme, chunks), options, cache, salt)
+                   for chunks in parts]
         used: list[part_cache.Used] = []
         for future in futures:
             used.append(future.result())
