@@ -295,7 +295,7 @@ def first_slots(programme: Programme, count: int) -> Programme:
 def test_from_in_parts_from_slots_the_booklet_is_laid_out_in_parts(slots: int) -> None:
     """Below IN_PARTS_FROM slots one document (numbered 1 to N); from it, the parts merged
     (the front matter i, ii, ...): both with the seed's contents, index and folios."""
-    programme = first_slots(synthetic(80), slots)
+    programme = first_slots(synthetic(240), slots)
     assert slot_count(programme) == slots
     data, _ = pdf.render_booklet(programme, OPTIONS)
     booklet = Booklet.open(data)
