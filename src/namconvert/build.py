@@ -38,9 +38,8 @@ from .parse import parse_file
 from .render import FORMATS, RENDERERS
 from .views import View, shape
 from .workers import (
-    BUILD_STOP_SECONDS,
+    STOP_SECONDS,
     available_cores,
-    end_interrupted,
     exit_with_parent,
     limit_cores,
     resident_mb,
@@ -237,7 +236,6 @@ def _render_in_worker(name: str) -> _Outcome:
     view, out_dir, events, cores = _SHARED
     progress.set_sink(progress.forward_to(events))
     writer = _RecordingWriter(out_dir)
-    interrupted = False
     try:
         progress.started(name)
         with limit_cores(cores):
@@ -247,14 +245,12 @@ def _render_in_worker(name: str) -> _Outcome:
         writer.discard()
         # Exceptions pickle by their args only; carry the file/line fields across too.
         return _Outcome(name, error=(type(exc), exc.args, dict(vars(exc))))
-    except SystemExit:  # interrupted (see workers.exit_with_parent)
+    except SystemExit:  # interrupted (see workers.exit_with_parent): end, take no more work
         writer.discard()
-        interrupted = True
+        os._exit(130)
     except BaseException:
         writer.discard()
         raise
-    if interrupted:  # out of the except block: its traceback no longer holds the renderer's
-        end_interrupted()  # frames, so what they held can be released
     root = writer.root
     if root is None:  # rendered nothing: its empty staging folder is not needed
         writer.discard()
@@ -282,8 +278,7 @@ def _render_in_workers(names: list[str], view: View, writer: OutputWriter,
     try:
         # On Ctrl-C the workers end at once, not after the booklet is laid out.
         with cf.ProcessPoolExecutor(plan.jobs, mp_context=context, initializer=exit_with_parent,
-                                    initargs=(os.getpid(),)) as pool, \
-                stopped_on_interrupt(pool, BUILD_STOP_SECONDS):
+                                    initargs=(os.getpid(),)) as pool, stopped_on_interrupt(pool):
             def submit(name: str) -> cf.Future[_Outcome]:
                 if early is not None and name == early.name:
                     return early.submit(view, writer.out_dir, plan.booklet_parts or None)
@@ -408,7 +403,7 @@ class EarlyWorker:
         """End the worker. One never sent work has only imported: it is killed at once (it
         holds no files and no workers). One that answered is ending on its own; one still
         working (an interrupted or failed build) is interrupted, then killed after
-        BUILD_STOP_SECONDS."""
+        STOP_SECONDS."""
         if self.process.pid is None or self.process.exitcode is not None:
             self._connection.close()
             return
@@ -419,7 +414,7 @@ class EarlyWorker:
         if self.process.is_alive():
             with contextlib.suppress(OSError):
                 os.kill(self.process.pid, signal.SIGINT)
-            self.process.join(BUILD_STOP_SECONDS)
+            self.process.join(STOP_SECONDS)
         if self.process.is_alive():
             self.process.kill()
         self.process.join()

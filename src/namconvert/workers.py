@@ -6,23 +6,15 @@ from __future__ import annotations
 import concurrent.futures as cf
 import contextlib
 import ctypes
-import gc
 import os
 import signal
 import sys
 import time
 from collections.abc import Iterator
-from multiprocessing.context import SpawnContext as _SpawnContextBase
-from multiprocessing.context import SpawnProcess
 from pathlib import Path
-from typing import Any, NoReturn
 
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 STOP_SECONDS = 0.5  # how long interrupted workers have to clean up before they are killed
-# ... and the build's own workers, which may first stop workers of their own (the booklet's
-# parts): killed before that, they leave its pool's semaphores to the resource tracker, which
-# reports them leaked on the terminal.
-BUILD_STOP_SECONDS = 2 * STOP_SECONDS
 
 
 # Set by a build in the process that renders a format (limit_cores): the memory budget may
@@ -71,40 +63,6 @@ def exit_with_parent(parent: int) -> None:
     signal.signal(signal.SIGINT, _interrupted)
     if os.getppid() != parent:
         os._exit(1)
-    try:  # a spawned worker starts with Ctrl-C blocked (SpawnContext): one that came since, now
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    except SystemExit:  # interrupted before it took any work: end, quietly
-        os._exit(130)
-
-
-class _SpawnProcess(SpawnProcess):
-    """A spawned worker that starts with Ctrl-C blocked (an exec keeps the signal mask), until
-    :func:`exit_with_parent` installs the quiet handler: a Ctrl-C that reached a worker still
-    importing would end it with a traceback and break its pool. Blocked, not ignored: in the
-    parent a Ctrl-C that comes while it creates the child waits, pending, and is not lost."""
-
-    @staticmethod
-    def _Popen(process_obj: Any) -> Any:
-        previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-        try:
-            return SpawnProcess._Popen(process_obj)
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
-class SpawnContext(_SpawnContextBase):
-    """multiprocessing's "spawn" context, its workers started as :class:`_SpawnProcess`."""
-
-    Process = _SpawnProcess
-
-
-def end_interrupted() -> NoReturn:
-    """End an interrupted worker at once (exit 130), taking no more work from its pool, once
-    what it no longer references is released: the semaphores of a pool it ran (the booklet's
-    parts) would otherwise be reported leaked, on the terminal, by multiprocessing's resource
-    tracker, since ``os._exit`` runs no finalizer."""
-    gc.collect()
-    os._exit(130)
 
 
 def _interrupted(signum: int, frame: object) -> None:
@@ -118,13 +76,11 @@ def _interrupted(signum: int, frame: object) -> None:
 
 
 @contextlib.contextmanager
-def stopped_on_interrupt(pool: cf.ProcessPoolExecutor,
-                         stop_seconds: float = STOP_SECONDS) -> Iterator[cf.ProcessPoolExecutor]:
+def stopped_on_interrupt(pool: cf.ProcessPoolExecutor) -> Iterator[cf.ProcessPoolExecutor]:
     """On Ctrl-C inside the block, end POOL's workers at once instead of waiting for them.
 
-    Each worker is interrupted (it unwinds: Pandoc killed, temporary files removed) and one
-    still running after STOP_SECONDS (the build's: BUILD_STOP_SECONDS) is killed; its own
-    workers die with it.
+    Each worker is interrupted (it unwinds: Pandoc killed, temporary files removed) and
+    one still running after STOP_SECONDS is killed; its own workers die with it.
     """
     try:
         yield pool
@@ -134,7 +90,7 @@ def stopped_on_interrupt(pool: cf.ProcessPoolExecutor,
             if process.pid is not None:
                 with contextlib.suppress(OSError):
                     os.kill(process.pid, signal.SIGINT)
-        deadline = time.monotonic() + stop_seconds
+        deadline = time.monotonic() + STOP_SECONDS
         for process in processes:
             process.join(max(0.0, deadline - time.monotonic()))
         for process in processes:

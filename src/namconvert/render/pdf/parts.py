@@ -34,6 +34,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -43,7 +44,6 @@ from ...model import Programme
 from ...views.labels import day_heading, day_id
 from ...views.schedule import site_url
 from ...workers import (
-    SpawnContext,
     available_cores,
     exit_with_parent,
     stopped_on_interrupt,
@@ -200,12 +200,11 @@ def lay_out_in_parts(programme: Programme, options: Options, part_slots: int | N
     parts = plan_parts(programme, part_slots or part_size(slot_count(programme)))
     outline_only = _without_abstracts(programme)
     salt = part_cache.salt(asset_roots(options)) if cache is not None else ""
-    context = SpawnContext()  # WeasyPrint's font caches are not safe to fork
+    context = get_context("spawn")  # WeasyPrint's font caches are not safe to fork
     with ProcessPoolExecutor(workers or min(len(parts) + 1, available_cores()),
                              mp_context=context,
                              initializer=exit_with_parent,
-                             initargs=(os.getpid(),)) as pool, \
-            stopped_on_interrupt(pool, stop_seconds=0):  # the workers hold nothing to clean up
+                             initargs=(os.getpid(),)) as pool, stopped_on_interrupt(pool):
         sample = pool.submit(_typeset_part, outline_only, options, ("folios",), (), {},
                              ("", FOLIO_SAMPLE))
         futures = [pool.submit(_typeset_body, *_light(programme, chunks), options, cache, salt)
