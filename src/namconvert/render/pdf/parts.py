@@ -7,8 +7,8 @@ and the page of every anchor. Then, with every body page known:
 
 1. the cover, contents and overview pages (the front matter) are laid out once, with the page
    numbers written in, beside the speaker index (the contents, and each day at a glance, a
-   document of its own, on the cores as they come free): the front matter is numbered apart (i, ii,
-   ...), the body from 1, so no body page's number depends on the contents' length (it
+   document of its own, on the cores as they come free): the front matter is numbered apart
+   (i, ii, ...), the body from 1, so no body page's number depends on the contents' length (it
    did, and cost a trial layout of the contents for its page count);
 2. each page's folio ("ii" in the front matter, "n / N" after it: N is known only now) is
    stamped onto it as a pagination artifact: copied from the one sample folio laid out
@@ -43,11 +43,7 @@ from ...config import Options
 from ...model import Programme
 from ...views.labels import day_heading, day_id
 from ...views.schedule import site_url
-from ...workers import (
-    available_cores,
-    exit_with_parent,
-    stopped_on_interrupt,
-)
+from ...workers import available_cores, exit_with_parent, stopped_on_interrupt
 from . import cache as part_cache
 from .document import (
     PDF_VARIANT,
@@ -65,11 +61,11 @@ if TYPE_CHECKING:
     from pypdf.generic import DictionaryObject
 
 PART_SLOTS = 150
-# From this many slots the booklet is laid out in parts. Two parts on two cores, with the
-# contents laid out once, beat one document from about 100 slots (bench/RESULTS.md, "The front
-# matter in pieces"); the threshold stays at over 300 until the Ctrl-C tests pass with their
-# 170-slot build in parts in a fresh clone's full test run (they did not, see RESULTS).
-IN_PARTS_FROM = 301
+# From this many slots (two full parts) the booklet is laid out in parts. Parts from about
+# 100 slots were measured faster (bench/RESULTS.md, "The front matter in pieces") but not kept:
+# a Ctrl-C test's build would then be laid out in parts, a path whose interruption is not
+# yet shown quiet (see RESULTS).
+IN_PARTS_FROM = 2 * PART_SLOTS + 1
 Anchor = tuple[int, float, float]  # 0-based page in the whole booklet, x, y
 
 
@@ -80,12 +76,6 @@ def slot_count(programme: Programme) -> int:
 def in_parts(slots: int) -> bool:
     """Whether a booklet of SLOTS slots is laid out in parts (else as one document)."""
     return slots >= IN_PARTS_FROM
-
-
-def part_size(slots: int) -> int:
-    """The slots of a body part for a programme of SLOTS: PART_SLOTS, or half the programme
-    when that is less, so that a programme short of two full parts still has two, one a core."""
-    return max(1, min(PART_SLOTS, -(-slots // 2)))
 
 
 def plan_parts(programme: Programme, part_slots: int = PART_SLOTS) -> list[list[Chunk]]:
@@ -186,7 +176,7 @@ def folio_text(index: int, front_pages: int, total: int) -> str:
     return f"{index - front_pages + 1} / {total - front_pages}"
 
 
-def lay_out_in_parts(programme: Programme, options: Options, part_slots: int | None = None,
+def lay_out_in_parts(programme: Programme, options: Options, part_slots: int = PART_SLOTS,
                      workers: int | None = None, cache: Path | None = None) \
         -> tuple[bytes, list[part_cache.Used]]:
     """The booklet of PROGRAMME, laid out part by part; the same structure as one document.
@@ -194,10 +184,9 @@ def lay_out_in_parts(programme: Programme, options: Options, part_slots: int | N
     Two rounds of parallel work: the body parts, beside the sample folio; then the front matter
     and the index, each once: the body is numbered from 1 whatever the front's length.
     Body parts found in CACHE (a folder) are not laid out again; the body parts used are
-    returned beside the PDF, for the caller to keep in the cache (``cache.write``). PART_SLOTS
-    is the slots a part holds (``part_size`` of the programme's when not given).
+    returned beside the PDF, for the caller to keep in the cache (``cache.write``).
     """
-    parts = plan_parts(programme, part_slots or part_size(slot_count(programme)))
+    parts = plan_parts(programme, part_slots)
     outline_only = _without_abstracts(programme)
     salt = part_cache.salt(asset_roots(options)) if cache is not None else ""
     context = get_context("spawn")  # WeasyPrint's font caches are not safe to fork
