@@ -58,6 +58,20 @@ def needs_linux(path: str) -> None:
     needs(Path(path).exists(), f"{path} is absent (this test needs Linux)")
 
 
+def running(*, parent: int | None = None, group: int | None = None) -> list[int]:
+    """The processes whose parent is PARENT, or whose process group is GROUP, still running
+    (zombies, which hold no files, do not count); Linux's /proc (see needs_linux)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if fields[0] != "Z" and (int(fields[1]) == parent or int(fields[2]) == group):
+            found.append(int(stat.parent.name))
+    return found
+
+
 def needs_program(name: str) -> str:
     path = shutil.which(name)
     needs(path is not None, f"{name} is not installed (make system-deps installs it)")

@@ -18,7 +18,7 @@ import pytest
 
 from namconvert.cli import main
 from namconvert.output import MARKER, STAGING_PREFIX
-from support import ROOT, SOURCE, needs_linux
+from support import ROOT, SOURCE, needs_linux, running
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 
@@ -87,19 +87,6 @@ def test_the_years_at_the_edges_are_accepted(tmp_path: Path,
 # -- Ctrl-C ----------------------------------------------------------------------------------
 
 
-def _group_alive(group: int) -> list[str]:
-    """The processes of GROUP still running (zombies, which hold no files, do not count)."""
-    alive = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if int(fields[2]) == group and fields[0] != "Z":
-            alive.append(stat.parent.name)
-    return alive
-
-
 def _tree(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
             if p.is_file()}
@@ -156,11 +143,42 @@ def test_ctrl_c_under_a_running_build_exits_130_at_once_and_quietly(
     assert err == ""  # no traceback from the build or any worker
     assert took < 2, f"took {took:.1f} s"
     deadline = time.monotonic() + 2
-    while _group_alive(process.pid):  # Pandoc and the booklet's workers end with the build
-        assert time.monotonic() < deadline, f"left running: {_group_alive(process.pid)}"
+    while running(group=process.pid):  # Pandoc and the booklet's workers end with the build
+        assert time.monotonic() < deadline, f"left running: {running(group=process.pid)}"
         time.sleep(0.01)
     assert not list(out.glob(STAGING_PREFIX + "*"))
     assert _tree(out) == before
+
+
+@pytest.mark.parametrize("formats", ["epub,html,ics,json", "pdf,epub"])
+def test_a_killed_worker_ends_the_build_with_a_message(tmp_path: Path, big: Path,
+                                                      formats: str) -> None:
+    """A worker killed mid-build (as for lack of memory): one message, exit 1, nothing of
+    the build left in its output folder. Without the booklet every worker is the pool's;
+    with it, the booklet's own worker (started before the parse) is killed too."""
+    needs_linux("/proc/self/stat")
+    out = tmp_path / "build"
+    process = subprocess.Popen([sys.executable, "-m", "namconvert", "build", str(big), "-o",
+                                str(out), "--format", formats], cwd=ROOT,
+                               env={**ENV, "NAMCONVERT_JOBS": "2"}, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while len(running(parent=process.pid)) < 2:
+            assert process.poll() is None, "the build ended before a worker could be killed"
+            assert time.monotonic() < deadline, "no workers in a minute"
+            time.sleep(0.01)
+        for child in running(parent=process.pid):
+            os.kill(child, signal.SIGKILL)
+        _, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    assert process.returncode == 1, err
+    assert "Traceback" not in err
+    assert "ended without an answer (killed? out of memory?" in err
+    assert [p.name for p in out.iterdir()] == [MARKER]  # the folder claimed, nothing more
 
 
 # -- each traceback case of issue 12 is one line and exit 1 ------------------------------------

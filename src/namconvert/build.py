@@ -41,9 +41,11 @@ from .workers import (
     STOP_SECONDS,
     available_cores,
     exit_with_parent,
+    killed_workers_reported,
     limit_cores,
     resident_mb,
     stopped_on_interrupt,
+    worker_died,
 )
 
 # Slowest first, so the longest renderer starts at once and the others fill the other cores.
@@ -325,8 +327,9 @@ def _collect(submit: Callable[[str], cf.Future[_Outcome]], names: list[str],
         _drain(queues, display)
         display.tick()
         for future in done:
-            del running[future]
-            outcome = future.result()  # a bug (not a NamconvertError) raises here
+            name = running.pop(future)
+            with killed_workers_reported(f"the {name} output"):
+                outcome = future.result()  # a bug (not a NamconvertError) raises here
             outcomes[outcome.name] = outcome
             if outcome.error is not None:
                 waiting.clear()  # all or nothing: don't start the rest
@@ -392,8 +395,7 @@ class EarlyWorker:
                 self._answered.set()
                 future.set_result(answer)
             except (EOFError, OSError):
-                future.set_exception(RenderError(f"the {self.name} worker ended without an "
-                                                 "answer (see the messages above)"))
+                future.set_exception(worker_died(f"the {self.name} output"))
 
         threading.Thread(target=wait, name=f"namconvert-{self.name}-answer",
                          daemon=True).start()

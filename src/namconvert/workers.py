@@ -13,6 +13,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from .errors import RenderError
+
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 STOP_SECONDS = 0.5  # how long interrupted workers have to clean up before they are killed
 
@@ -63,6 +65,23 @@ def exit_with_parent(parent: int) -> None:
     signal.signal(signal.SIGINT, _interrupted)
     if os.getppid() != parent:
         os._exit(1)
+
+
+def worker_died(what: str) -> RenderError:
+    """The error a build ends with when the worker doing WHAT died without an answer: killed
+    (for lack of memory, most often) or crashed, it could say nothing itself."""
+    return RenderError(f"the worker making {what} ended without an answer (killed? out of "
+                       "memory? see the messages above; --max-memory runs less at once)")
+
+
+@contextlib.contextmanager
+def killed_workers_reported(what: str) -> Iterator[None]:
+    """A pool's worker killed inside the block ends the build with :func:`worker_died`'s
+    message instead of the pool's BrokenProcessPool traceback."""
+    try:
+        yield
+    except cf.process.BrokenProcessPool:
+        raise worker_died(what) from None
 
 
 def _interrupted(signum: int, frame: object) -> None:

@@ -9,7 +9,11 @@ from __future__ import annotations
 import dataclasses
 import io
 import itertools
+import os
+import signal
 import subprocess
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +40,7 @@ from booklet_checks import (
 )
 from namconvert import progress
 from namconvert.config import Options
+from namconvert.errors import RenderError
 from namconvert.model import Programme
 from namconvert.output import OutputWriter
 from namconvert.parse import parse_text
@@ -53,7 +58,7 @@ from namconvert.render.pdf.parts import (
     slot_count,
 )
 from namconvert.synth import generate
-from support import needs_program
+from support import needs_linux, needs_program, running
 
 OPTIONS = Options(timezone="UTC", source_date_epoch=1657700000)
 
@@ -117,6 +122,38 @@ def test_merged_booklet_heads_and_back_cover(small_pdf: bytes, small_booklet: Bo
 def test_merged_booklet_passes_qpdf_check(small_pdf: bytes) -> None:
     check_with_qpdf(small_pdf)
     check_with_qpdf(impose(small_pdf, "a5"))
+
+
+def _kill_a_part_worker(before: set[int], killed: list[int]) -> None:
+    """Kill the first of this process's part workers (spawned: `spawn_main` in its command
+    line, unlike the resource tracker) not in BEFORE; its pid goes into KILLED."""
+    deadline = time.monotonic() + 60
+    while not killed and time.monotonic() < deadline:
+        for pid in set(running(parent=os.getpid())) - before:
+            try:
+                spawned = b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
+            except OSError:
+                continue
+            if spawned:
+                os.kill(pid, signal.SIGKILL)
+                killed.append(pid)
+                break
+        time.sleep(0.01)
+
+
+def test_a_killed_part_worker_is_a_message_not_a_traceback(small: Programme) -> None:
+    needs_linux("/proc/self/stat")
+    killed: list[int] = []
+    killer = threading.Thread(target=_kill_a_part_worker,
+                              args=(set(running(parent=os.getpid())), killed))
+    killer.start()
+    try:
+        with pytest.raises(RenderError, match="the worker making a part of the booklet ended "
+                                              "without an answer"):
+            lay_out_in_parts(small, OPTIONS, part_slots=12, workers=2)
+    finally:
+        killer.join()
+    assert killed
 
 
 def test_merged_print_file_keeps_the_back_cover_at_the_back(small_pdf: bytes) -> None:

@@ -43,7 +43,12 @@ from ...config import Options
 from ...model import Programme
 from ...views.labels import day_heading, day_id
 from ...views.schedule import site_url
-from ...workers import available_cores, exit_with_parent, stopped_on_interrupt
+from ...workers import (
+    available_cores,
+    exit_with_parent,
+    killed_workers_reported,
+    stopped_on_interrupt,
+)
 from . import cache as part_cache
 from .document import (
     PDF_VARIANT,
@@ -190,10 +195,11 @@ def lay_out_in_parts(programme: Programme, options: Options, part_slots: int = P
     outline_only = _without_abstracts(programme)
     salt = part_cache.salt(asset_roots(options)) if cache is not None else ""
     context = get_context("spawn")  # WeasyPrint's font caches are not safe to fork
-    with ProcessPoolExecutor(workers or min(len(parts) + 1, available_cores()),
-                             mp_context=context,
-                             initializer=exit_with_parent,
-                             initargs=(os.getpid(),)) as pool, stopped_on_interrupt(pool):
+    with killed_workers_reported("a part of the booklet"), \
+            ProcessPoolExecutor(workers or min(len(parts) + 1, available_cores()),
+                                mp_context=context,
+                                initializer=exit_with_parent,
+                                initargs=(os.getpid(),)) as pool, stopped_on_interrupt(pool):
         sample = pool.submit(_typeset_part, outline_only, options, ("folios",), (), {},
                              ("", FOLIO_SAMPLE))
         futures = [pool.submit(_typeset_body, *_light(programme, chunks), options, cache, salt)
