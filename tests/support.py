@@ -62,13 +62,13 @@ def running(*, parent: int | None = None, group: int | None = None) -> list[int]
     """The processes whose parent is PARENT, or whose process group is GROUP, still running
     (zombies, which hold no files, do not count); Linux's /proc (see needs_linux)."""
     found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
+    for pid in filter(str.isdigit, os.listdir("/proc")):  # not glob: a process ending as it
+        try:                                              # is read is ESRCH, which glob raises
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except (OSError, IndexError):
             continue
         if fields[0] != "Z" and (int(fields[1]) == parent or int(fields[2]) == group):
-            found.append(int(stat.parent.name))
+            found.append(int(pid))
     return found
 
 

@@ -3,6 +3,7 @@ range, and Ctrl-C under a running build (exit 130 at once, quietly, no staging f
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -17,7 +18,11 @@ from typing import IO
 import pytest
 
 from namconvert.cli import main
+from namconvert.config import make_options
 from namconvert.output import MARKER, STAGING_PREFIX
+from namconvert.parse import parse_file
+from namconvert.render.pdf.parts import in_parts as booklet_in_parts
+from namconvert.render.pdf.parts import slot_count
 from support import ROOT, SOURCE, needs_linux, running
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
@@ -92,20 +97,53 @@ def _tree(root: Path) -> dict[str, bytes]:
             if p.is_file()}
 
 
-@pytest.fixture(scope="module")
-def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    source = tmp_path_factory.mktemp("big") / "README.md"
-    assert main(["generate", "--talks", "120", "-o", str(source)]) == 0
+def _generated(folder: Path, talks: int) -> Path:
+    source = folder / "README.md"
+    assert main(["generate", "--talks", str(talks), "-o", str(source)]) == 0
     (source.parent / "namconvert.toml").write_text('timezone = "Europe/London"\n')
     return source
 
 
-@pytest.mark.parametrize(("jobs", "to"), [("", "group"), ("", "build"), ("1", "group")])
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A booklet laid out as one document, long enough to be interrupted."""
+    return _generated(tmp_path_factory.mktemp("big"), 120)
+
+
+@pytest.fixture(scope="module")
+def in_parts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A booklet laid out in parts, by workers of its own (spawned, importing WeasyPrint
+    when the Ctrl-C comes)."""
+    source = _generated(tmp_path_factory.mktemp("in-parts"), 220)
+    programme = parse_file(source, make_options(source, {})).programme
+    assert programme is not None and booklet_in_parts(slot_count(programme))
+    return source
+
+
+def _staged(out: Path) -> bool:
+    """Whether a build into OUT has staged a file."""
+    return any(p.is_file() for d in out.glob(STAGING_PREFIX + "*") for p in d.rglob("*"))
+
+
+def _spawned(group: int) -> bool:
+    """Whether a spawned worker (a booklet part's) has started in GROUP: a Ctrl-C now finds
+    it still importing."""
+    for pid in running(group=group):
+        with contextlib.suppress(OSError):
+            if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                return True
+    return False
+
+
+@pytest.mark.parametrize(("jobs", "to", "programme"), [
+    ("", "group", "big"), ("", "build", "big"), ("1", "group", "big"),
+    ("", "group", "in_parts"), ("", "build", "in_parts"), ("1", "group", "in_parts")])
 def test_ctrl_c_under_a_running_build_exits_130_at_once_and_quietly(
-        tmp_path: Path, big: Path, capsys: pytest.CaptureFixture[str], jobs: str,
-        to: str) -> None:
+        tmp_path: Path, request: pytest.FixtureRequest, capsys: pytest.CaptureFixture[str],
+        jobs: str, to: str, programme: str) -> None:
     """A terminal's Ctrl-C signals the whole group; `kill -INT` only the build."""
     needs_linux("/proc/self/stat")
+    big = request.getfixturevalue(programme)
     out = tmp_path / "build"
     assert main(["build", str(SOURCE), "-o", str(out), "--format", "json,ics"]) == 0
     capsys.readouterr()
@@ -116,12 +154,12 @@ def test_ctrl_c_under_a_running_build_exits_130_at_once_and_quietly(
                                stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
         deadline = time.monotonic() + 60
-        while not [p for d in out.glob(STAGING_PREFIX + "*") for p in d.rglob("*")
-                   if p.is_file()]:
+        while not (_spawned(process.pid) if programme == "in_parts" else _staged(out)):
             assert process.poll() is None, "the build ended before it could be interrupted"
-            assert time.monotonic() < deadline, "the build staged nothing in a minute"
+            assert time.monotonic() < deadline, "the build reached nothing in a minute"
             time.sleep(0.01)
-        time.sleep(0.3)  # into the booklet and the EPUB
+        if programme != "in_parts":
+            time.sleep(0.3)  # into the booklet and the EPUB
         assert process.poll() is None
         interrupted = time.monotonic()
         if to == "group":

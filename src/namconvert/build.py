@@ -38,13 +38,15 @@ from .parse import parse_file
 from .render import FORMATS, RENDERERS
 from .views import View, shape
 from .workers import (
-    STOP_SECONDS,
+    BUILD_STOP_SECONDS,
     available_cores,
+    end_interrupted,
     exit_with_parent,
     killed_workers_reported,
     limit_cores,
     resident_mb,
     stopped_on_interrupt,
+    worker_context,
     worker_died,
 )
 
@@ -249,7 +251,7 @@ def _render_in_worker(name: str) -> _Outcome:
         return _Outcome(name, error=(type(exc), exc.args, dict(vars(exc))))
     except SystemExit:  # interrupted (see workers.exit_with_parent): end, take no more work
         writer.discard()
-        os._exit(130)
+        end_interrupted()
     except BaseException:
         writer.discard()
         raise
@@ -272,7 +274,7 @@ def _render_in_workers(names: list[str], view: View, writer: OutputWriter,
                        display: progress.Display, plan: budget.Plan,
                        early: EarlyWorker | None = None) -> None:
     global _SHARED
-    context = multiprocessing.get_context("fork")
+    context = worker_context("fork")
     events = context.Queue()
     queues = [events, *([early.events] if early is not None else [])]
     _SHARED = (view, writer.out_dir, events, plan.booklet_parts or None)
@@ -280,7 +282,8 @@ def _render_in_workers(names: list[str], view: View, writer: OutputWriter,
     try:
         # On Ctrl-C the workers end at once, not after the booklet is laid out.
         with cf.ProcessPoolExecutor(plan.jobs, mp_context=context, initializer=exit_with_parent,
-                                    initargs=(os.getpid(),)) as pool, stopped_on_interrupt(pool):
+                                    initargs=(os.getpid(),)) as pool, \
+                stopped_on_interrupt(pool, BUILD_STOP_SECONDS):
             def submit(name: str) -> cf.Future[_Outcome]:
                 if early is not None and name == early.name:
                     return early.submit(view, writer.out_dir, plan.booklet_parts or None)
@@ -364,7 +367,7 @@ class EarlyWorker:
     before the view existed), or ends when sent nothing."""
 
     def __init__(self, name: str) -> None:
-        context = multiprocessing.get_context("fork")
+        context = worker_context("fork")
         self.name = name
         self.events = context.Queue()
         self._connection, child = context.Pipe()
@@ -405,7 +408,7 @@ class EarlyWorker:
         """End the worker. One never sent work has only imported: it is killed at once (it
         holds no files and no workers). One that answered is ending on its own; one still
         working (an interrupted or failed build) is interrupted, then killed after
-        STOP_SECONDS."""
+        BUILD_STOP_SECONDS."""
         if self.process.pid is None or self.process.exitcode is not None:
             self._connection.close()
             return
@@ -416,7 +419,7 @@ class EarlyWorker:
         if self.process.is_alive():
             with contextlib.suppress(OSError):
                 os.kill(self.process.pid, signal.SIGINT)
-            self.process.join(STOP_SECONDS)
+            self.process.join(BUILD_STOP_SECONDS)
         if self.process.is_alive():
             self.process.kill()
         self.process.join()

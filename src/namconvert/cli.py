@@ -174,9 +174,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
     try:
-        return run(args)
+        return run(_parser().parse_args(argv))  # the parser imports the renderers: Ctrl-C too
     except NamconvertError as exc:
         _report(exc.diagnostics())
         return 1

@@ -34,7 +34,6 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -48,6 +47,7 @@ from ...workers import (
     exit_with_parent,
     killed_workers_reported,
     stopped_on_interrupt,
+    worker_context,
 )
 from . import cache as part_cache
 from .document import (
@@ -194,12 +194,13 @@ def lay_out_in_parts(programme: Programme, options: Options, part_slots: int = P
     parts = plan_parts(programme, part_slots)
     outline_only = _without_abstracts(programme)
     salt = part_cache.salt(asset_roots(options)) if cache is not None else ""
-    context = get_context("spawn")  # WeasyPrint's font caches are not safe to fork
+    context = worker_context("spawn")  # WeasyPrint's font caches are not safe to fork
     with killed_workers_reported("a part of the booklet"), \
             ProcessPoolExecutor(workers or min(len(parts) + 1, available_cores()),
                                 mp_context=context,
                                 initializer=exit_with_parent,
-                                initargs=(os.getpid(),)) as pool, stopped_on_interrupt(pool):
+                                initargs=(os.getpid(),)) as pool, \
+            stopped_on_interrupt(pool, stop_seconds=0):  # the workers hold nothing to clean up
         sample = pool.submit(_typeset_part, outline_only, options, ("folios",), (), {},
                              ("", FOLIO_SAMPLE))
         futures = [pool.submit(_typeset_body, *_light(programme, chunks), options, cache, salt)
