@@ -107,7 +107,10 @@ def _generated(folder: Path, talks: int) -> Path:
 @pytest.fixture(scope="module")
 def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A booklet laid out as one document, long enough to be interrupted."""
-    return _generated(tmp_path_factory.mktemp("big"), 120)
+    source = _generated(tmp_path_factory.mktemp("big"), 65)
+    programme = parse_file(source, make_options(source, {})).programme
+    assert programme is not None and not booklet_in_parts(slot_count(programme))
+    return source
 
 
 @pytest.fixture(scope="module")

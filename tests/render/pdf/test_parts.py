@@ -54,6 +54,7 @@ from namconvert.render.pdf.parts import (
     PART_SLOTS,
     in_parts,
     lay_out_in_parts,
+    part_size,
     plan_parts,
     slot_count,
 )
@@ -303,8 +304,12 @@ def test_a_thousand_talks_pass_the_seeds_checks() -> None:
     assert booklet.label(body_start(booklet, programme) + 1) == "1"  # the body numbered from 1
 
 
-def test_a_booklet_is_in_parts_from_two_full_parts() -> None:
-    assert [in_parts(n) for n in (0, 2 * PART_SLOTS, 2 * PART_SLOTS + 1)] == [False, False, True]
+def test_a_programme_short_of_two_full_parts_is_two_parts_one_a_core() -> None:
+    assert [part_size(n) for n in (1, 2, 3, IN_PARTS_FROM, 299, 300, 301, 5000)] == \
+        [1, 1, 2, IN_PARTS_FROM // 2, PART_SLOTS, PART_SLOTS, PART_SLOTS, PART_SLOTS]
+    assert [in_parts(n) for n in (0, IN_PARTS_FROM - 1, IN_PARTS_FROM)] == [False, False, True]
+    programme = synthetic(80)
+    assert len(plan_parts(programme, part_size(slot_count(programme)))) == 2
 
 
 def first_slots(programme: Programme, count: int) -> Programme:

@@ -66,11 +66,10 @@ if TYPE_CHECKING:
     from pypdf.generic import DictionaryObject
 
 PART_SLOTS = 150
-# From this many slots (two full parts) the booklet is laid out in parts. Parts from about
-# 100 slots were measured faster (bench/RESULTS.md, "The front matter in pieces") but not kept:
-# a Ctrl-C test's build would then be laid out in parts, a path whose interruption is not
-# yet shown quiet (see RESULTS).
-IN_PARTS_FROM = 2 * PART_SLOTS + 1
+# From this many slots the booklet is laid out in parts: two parts on two cores, with the
+# contents laid out once, beat one document from about 100 slots (bench/RESULTS.md, "The
+# front matter in pieces").
+IN_PARTS_FROM = 100
 Anchor = tuple[int, float, float]  # 0-based page in the whole booklet, x, y
 
 
@@ -81,6 +80,12 @@ def slot_count(programme: Programme) -> int:
 def in_parts(slots: int) -> bool:
     """Whether a booklet of SLOTS slots is laid out in parts (else as one document)."""
     return slots >= IN_PARTS_FROM
+
+
+def part_size(slots: int) -> int:
+    """The slots of a body part for a programme of SLOTS: PART_SLOTS, or half the programme
+    when that is less, so that a programme short of two full parts still has two, one a core."""
+    return max(1, min(PART_SLOTS, -(-slots // 2)))
 
 
 def plan_parts(programme: Programme, part_slots: int = PART_SLOTS) -> list[list[Chunk]]:
@@ -181,7 +186,7 @@ def folio_text(index: int, front_pages: int, total: int) -> str:
     return f"{index - front_pages + 1} / {total - front_pages}"
 
 
-def lay_out_in_parts(programme: Programme, options: Options, part_slots: int = PART_SLOTS,
+def lay_out_in_parts(programme: Programme, options: Options, part_slots: int | None = None,
                      workers: int | None = None, cache: Path | None = None) \
         -> tuple[bytes, list[part_cache.Used]]:
     """The booklet of PROGRAMME, laid out part by part; the same structure as one document.
@@ -189,9 +194,10 @@ def lay_out_in_parts(programme: Programme, options: Options, part_slots: int = P
     Two rounds of parallel work: the body parts, beside the sample folio; then the front matter
     and the index, each once: the body is numbered from 1 whatever the front's length.
     Body parts found in CACHE (a folder) are not laid out again; the body parts used are
-    returned beside the PDF, for the caller to keep in the cache (``cache.write``).
+    returned beside the PDF, for the caller to keep in the cache (``cache.write``). PART_SLOTS
+    is the slots a part holds (``part_size`` of the programme's when not given).
     """
-    parts = plan_parts(programme, part_slots)
+    parts = plan_parts(programme, part_slots or part_size(slot_count(programme)))
     outline_only = _without_abstracts(programme)
     salt = part_cache.salt(asset_roots(options)) if cache is not None else ""
     context = worker_context("spawn")  # WeasyPrint's font caches are not safe to fork
