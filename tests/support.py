@@ -6,6 +6,7 @@ missing, except under CI=true, where a missing part is a failure.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import importlib.util
 import os
@@ -69,6 +70,17 @@ def running(*, parent: int | None = None, group: int | None = None) -> list[int]
             continue
         if fields[0] != "Z" and (int(fields[1]) == parent or int(fields[2]) == group):
             found.append(int(pid))
+    return found
+
+
+def spawned_workers(pids: list[int]) -> list[int]:
+    """Those of PIDS that are spawned multiprocessing workers (`spawn_main` in the command
+    line: the booklet's part workers, not the resource tracker or a forked worker)."""
+    found = []
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                found.append(pid)
     return found
 
 

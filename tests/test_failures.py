@@ -3,7 +3,6 @@ range, and Ctrl-C under a running build (exit 130 at once, quietly, no staging f
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import shutil
@@ -23,7 +22,7 @@ from namconvert.output import MARKER, STAGING_PREFIX
 from namconvert.parse import parse_file
 from namconvert.render.pdf.parts import in_parts as booklet_in_parts
 from namconvert.render.pdf.parts import slot_count
-from support import ROOT, SOURCE, needs_linux, running
+from support import ROOT, SOURCE, needs_linux, running, spawned_workers
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 
@@ -97,45 +96,33 @@ def _tree(root: Path) -> dict[str, bytes]:
             if p.is_file()}
 
 
-def _generated(folder: Path, talks: int) -> Path:
+def _generated(folder: Path, talks: int, laid_out_in_parts: bool) -> Path:
+    """A generated programme of TALKS in FOLDER, its booklet laid out in parts or not."""
     source = folder / "README.md"
     assert main(["generate", "--talks", str(talks), "-o", str(source)]) == 0
     (source.parent / "namconvert.toml").write_text('timezone = "Europe/London"\n')
+    programme = parse_file(source, make_options(source, {})).programme
+    assert programme is not None
+    assert booklet_in_parts(slot_count(programme)) == laid_out_in_parts
     return source
 
 
 @pytest.fixture(scope="module")
 def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A booklet laid out as one document, long enough to be interrupted."""
-    source = _generated(tmp_path_factory.mktemp("big"), 65)
-    programme = parse_file(source, make_options(source, {})).programme
-    assert programme is not None and not booklet_in_parts(slot_count(programme))
-    return source
+    return _generated(tmp_path_factory.mktemp("big"), 65, laid_out_in_parts=False)
 
 
 @pytest.fixture(scope="module")
 def in_parts(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A booklet laid out in parts, by workers of its own (spawned, importing WeasyPrint
-    when the Ctrl-C comes)."""
-    source = _generated(tmp_path_factory.mktemp("in-parts"), 220)
-    programme = parse_file(source, make_options(source, {})).programme
-    assert programme is not None and booklet_in_parts(slot_count(programme))
-    return source
+    when the Ctrl-C comes, sent as the first of them starts)."""
+    return _generated(tmp_path_factory.mktemp("in-parts"), 220, laid_out_in_parts=True)
 
 
 def _staged(out: Path) -> bool:
     """Whether a build into OUT has staged a file."""
     return any(p.is_file() for d in out.glob(STAGING_PREFIX + "*") for p in d.rglob("*"))
-
-
-def _spawned(group: int) -> bool:
-    """Whether a spawned worker (a booklet part's) has started in GROUP: a Ctrl-C now finds
-    it still importing."""
-    for pid in running(group=group):
-        with contextlib.suppress(OSError):
-            if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes():
-                return True
-    return False
 
 
 @pytest.mark.parametrize(("jobs", "to", "programme"), [
@@ -157,7 +144,7 @@ def test_ctrl_c_under_a_running_build_exits_130_at_once_and_quietly(
                                stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
         deadline = time.monotonic() + 60
-        while not (_spawned(process.pid) if programme == "in_parts" else _staged(out)):
+        while not (spawned_workers(running(group=process.pid)) if programme == "in_parts" else _staged(out)):
             assert process.poll() is None, "the build ended before it could be interrupted"
             assert time.monotonic() < deadline, "the build reached nothing in a minute"
             time.sleep(0.01)

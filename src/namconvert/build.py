@@ -311,6 +311,11 @@ def _render_in_workers(names: list[str], view: View, writer: OutputWriter,
         events.close()
 
 
+def _worker_label(name: str) -> str:
+    """What the worker rendering format NAME makes, as its death is reported (worker_died)."""
+    return f"the {name} output"
+
+
 def _collect(submit: Callable[[str], cf.Future[_Outcome]], names: list[str],
              queues: list[Any], display: progress.Display, outcomes: dict[str, _Outcome],
              plan: budget.Plan) -> None:
@@ -331,7 +336,7 @@ def _collect(submit: Callable[[str], cf.Future[_Outcome]], names: list[str],
         display.tick()
         for future in done:
             name = running.pop(future)
-            with killed_workers_reported(f"the {name} output"):
+            with killed_workers_reported(_worker_label(name)):
                 outcome = future.result()  # a bug (not a NamconvertError) raises here
             outcomes[outcome.name] = outcome
             if outcome.error is not None:
@@ -398,7 +403,7 @@ class EarlyWorker:
                 self._answered.set()
                 future.set_result(answer)
             except (EOFError, OSError):
-                future.set_exception(worker_died(f"the {self.name} output"))
+                future.set_exception(worker_died(_worker_label(self.name)))
 
         threading.Thread(target=wait, name=f"namconvert-{self.name}-answer",
                          daemon=True).start()

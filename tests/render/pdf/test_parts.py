@@ -59,7 +59,7 @@ from namconvert.render.pdf.parts import (
     slot_count,
 )
 from namconvert.synth import generate
-from support import needs_linux, needs_program, running
+from support import needs_linux, needs_program, running, spawned_workers
 
 OPTIONS = Options(timezone="UTC", source_date_epoch=1657700000)
 
@@ -126,19 +126,12 @@ def test_merged_booklet_passes_qpdf_check(small_pdf: bytes) -> None:
 
 
 def _kill_a_part_worker(before: set[int], killed: list[int]) -> None:
-    """Kill the first of this process's part workers (spawned: `spawn_main` in its command
-    line, unlike the resource tracker) not in BEFORE; its pid goes into KILLED."""
+    """Kill the first of this process's part workers not in BEFORE; its pid goes into KILLED."""
     deadline = time.monotonic() + 60
     while not killed and time.monotonic() < deadline:
-        for pid in set(running(parent=os.getpid())) - before:
-            try:
-                spawned = b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
-            except OSError:
-                continue
-            if spawned:
-                os.kill(pid, signal.SIGKILL)
-                killed.append(pid)
-                break
+        for pid in spawned_workers(sorted(set(running(parent=os.getpid())) - before))[:1]:
+            os.kill(pid, signal.SIGKILL)
+            killed.append(pid)
         time.sleep(0.01)
 
 
